@@ -1,0 +1,45 @@
+/**
+ * Loads Pagefind's own component UI (its CSS and script, written into dist/pagefind/ by the build)
+ * once, on first use. Search never loads before the reader asks for it.
+ */
+interface PagefindInstance {
+  triggerSearch(term: string): void;
+  triggerLoad(): Promise<unknown>;
+  searchSort?: Record<string, 'asc' | 'desc'>;
+  searchTerm?: string;
+}
+export interface PagefindComponents {
+  getInstanceManager(): { getInstance(name: string): PagefindInstance };
+}
+
+let loading: Promise<PagefindComponents> | undefined;
+
+/** The site base path ("/" or "/repo/"), read from the search page or the header form. */
+export function basePath(): string {
+  const el = document.querySelector<HTMLElement>('[data-base]');
+  return el?.dataset['base'] ?? '/';
+}
+
+export function loadPagefindUI(base: string): Promise<PagefindComponents> {
+  loading ??= new Promise((resolve, reject) => {
+    const css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = `${base}pagefind/pagefind-component-ui.css`;
+    document.head.append(css);
+    const script = document.createElement('script');
+    script.src = `${base}pagefind/pagefind-component-ui.js`;
+    script.onload = () => {
+      const components = (window as unknown as { PagefindComponents?: PagefindComponents }).PagefindComponents;
+      if (components) resolve(components);
+      else reject(new Error('Pagefind UI loaded but did not register its components'));
+    };
+    script.onerror = () => reject(new Error('Search is unavailable: the index has not been built (run npm run build).'));
+    document.head.append(script);
+  });
+  return loading;
+}
+
+/** The `<pagefind-config>` element that points the components at this site's bundle. */
+export function configElement(base: string): string {
+  return `<pagefind-config bundle-path="${base}pagefind/" base-url="${base}" excerpt-length="24"></pagefind-config>`;
+}

@@ -1,0 +1,113 @@
+/**
+ * Everything the pages need, computed once per build from astro:content: sorted collections,
+ * the wikilink index, and the link graph with its backlinks.
+ *
+ * This is the only module in src/lib that talks to Astro; the graph, resolver and slugs it uses are
+ * pure modules that the scripts and tests call directly.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CollectionName } from '../schema/taxonomy.ts';
+import { buildLinkGraph, nodeKey, type LinkGraph, type NodeKey } from './link-graph.ts';
+import { entryPath, withBase } from './slug.ts';
+import { buildIdIndex, defaultLabel, findWikilinks, resolveWikilink, shortTitle, type EntryRef, type IdIndex } from './wikilinks.ts';
+
+export type PaperEntry = CollectionEntry<'papers'>;
+export type ConceptEntry = CollectionEntry<'concepts'>;
+export type TopicEntry = CollectionEntry<'topics'>;
+export type PathEntry = CollectionEntry<'paths'>;
+export type ResourceEntry = CollectionEntry<'resources'>;
+
+export interface SiteData {
+  papers: PaperEntry[];
+  concepts: ConceptEntry[];
+  topics: TopicEntry[];
+  paths: PathEntry[];
+  resources: ResourceEntry[];
+  paperById: Map<string, PaperEntry>;
+  conceptById: Map<string, ConceptEntry>;
+  topicById: Map<string, TopicEntry>;
+  index: IdIndex;
+  graph: LinkGraph;
+  /** Papers per topic id, newest first. */
+  papersByTopic: Map<string, PaperEntry[]>;
+}
+
+let cache: Promise<SiteData> | undefined;
+
+/** The site data, built on first use and shared by every page of the build. */
+export function siteData(): Promise<SiteData> {
+  cache ??= load();
+  return cache;
+}
+
+async function load(): Promise<SiteData> {
+  const [papers, concepts, topics, paths, resources] = await Promise.all([
+    getCollection('papers'),
+    getCollection('concepts'),
+    getCollection('topics'),
+    getCollection('paths'),
+    getCollection('resources'),
+  ]);
+  papers.sort((a, b) => b.data.year - a.data.year || a.data.title.localeCompare(b.data.title));
+  concepts.sort((a, b) => a.data.title.localeCompare(b.data.title));
+  topics.sort((a, b) => a.data.title.localeCompare(b.data.title));
+  paths.sort((a, b) => (a.data.order ?? 99) - (b.data.order ?? 99) || a.data.title.localeCompare(b.data.title));
+  resources.sort((a, b) => a.data.title.localeCompare(b.data.title));
+
+  const refs: EntryRef[] = [
+    ...papers.map((p) => ({ collection: 'papers' as const, id: p.id, title: p.data.title, year: p.data.year, ...(p.data.short ? { short: p.data.short } : {}) })),
+    ...concepts.map((c) => ({ collection: 'concepts' as const, id: c.id, title: c.data.title })),
+    ...topics.map((t) => ({ collection: 'topics' as const, id: t.id, title: t.data.title })),
+    ...paths.map((p) => ({ collection: 'paths' as const, id: p.id, title: p.data.title })),
+    ...resources.map((r) => ({ collection: 'resources' as const, id: r.id, title: r.data.title })),
+  ];
+  const index = buildIdIndex(refs);
+  const mentionsOf = (body: string | undefined): NodeKey[] =>
+    findWikilinks(body ?? '').flatMap((l) => {
+      const r = resolveWikilink(l, index);
+      return r.ok ? [nodeKey(r.entry.collection, r.entry.id)] : [];
+    });
+  const all: { collection: CollectionName; id: string; body?: string | undefined }[] = [...papers, ...concepts, ...topics, ...paths, ...resources].map((e) => ({ collection: e.collection, id: e.id, body: e.body }));
+  const graph = buildLinkGraph(
+    all.map((e) => ({
+      collection: e.collection,
+      id: e.id,
+      mentions: mentionsOf(e.body),
+      ...(e.collection === 'papers' ? { relations: papers.find((p) => p.id === e.id)!.data.relations } : {}),
+    })),
+  );
+  const papersByTopic = new Map<string, PaperEntry[]>(topics.map((t) => [t.id, []]));
+  for (const p of papers) for (const t of p.data.topics) papersByTopic.get(t)?.push(p);
+
+  return {
+    papers, concepts, topics, paths, resources, index, graph, papersByTopic,
+    paperById: new Map(papers.map((p) => [p.id, p])),
+    conceptById: new Map(concepts.map((c) => [c.id, c])),
+    topicById: new Map(topics.map((t) => [t.id, t])),
+  };
+}
+
+/** The site-relative URL of an entry, with the configured base path. */
+export function href(collection: CollectionName, id: string): string {
+  return withBase(entryPath(collection, id), import.meta.env.BASE_URL);
+}
+
+/** A root-relative path with the base path prepended. */
+export function url(path: string): string {
+  return withBase(path, import.meta.env.BASE_URL);
+}
+
+/** "BERT (2018)" for a paper. */
+export function paperLabel(p: PaperEntry): string {
+  return defaultLabel({ collection: 'papers', id: p.id, title: p.data.title, year: p.data.year, ...(p.data.short ? { short: p.data.short } : {}) });
+}
+
+/** The short name of a paper without the year. */
+export function paperShort(p: PaperEntry): string {
+  return p.data.short ?? shortTitle(p.data.title);
+}
+
+/** "Vaswani, Shazeer, Parmar et al." style author line. */
+export function authorLine(authors: readonly string[], max = 3): string {
+  return authors.length <= max ? authors.join(', ') : `${authors.slice(0, max).join(', ')} et al.`;
+}
