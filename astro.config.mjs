@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
@@ -21,7 +22,7 @@ export default defineConfig({
   base,
   output: 'static',
   trailingSlash: 'always',
-  integrations: [contentGuard(), mdx()],
+  integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
   markdown: {
     // remark/rehype run through the unified processor (Astro 7's default, Sätteri, does not run them).
     processor: unified({

@@ -4,18 +4,15 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { SCHEMAS, EXTENSIONS } from './schema/index.ts';
+import { conceptSchema, paperSchema, pathSchema, resourceSchema, topicSchema } from './schema/index.ts';
 
-const collection = <C extends keyof typeof SCHEMAS>(name: C) =>
-  defineCollection({
-    loader: glob({ pattern: `**/[^_]*.${EXTENSIONS[name]}`, base: `./content/${name}` }),
-    schema: SCHEMAS[name],
-  });
+/** Files starting with _ are drafts and are skipped. */
+const files = (dir: string, ext: 'md' | 'mdx') => glob({ pattern: `**/[^_]*.${ext}`, base: `./content/${dir}` });
 
 export const collections = {
-  papers: collection('papers'),
-  concepts: collection('concepts'),
-  topics: collection('topics'),
-  paths: collection('paths'),
-  resources: collection('resources'),
+  papers: defineCollection({ loader: files('papers', 'mdx'), schema: paperSchema }),
+  concepts: defineCollection({ loader: files('concepts', 'mdx'), schema: conceptSchema }),
+  topics: defineCollection({ loader: files('topics', 'md'), schema: topicSchema }),
+  paths: defineCollection({ loader: files('paths', 'md'), schema: pathSchema }),
+  resources: defineCollection({ loader: files('resources', 'md'), schema: resourceSchema }),
 };

@@ -18,7 +18,6 @@ export interface CslItem {
   'container-title'?: string;
   DOI?: string;
   URL?: string;
-  number?: string;
   publisher?: string;
 }
 
@@ -51,8 +50,7 @@ export function toCsl(id: string, p: Pick<Paper, 'title' | 'authors' | 'year' | 
   if (p.arxiv) {
     item.URL = arxivLinks(p.arxiv).abs;
     if (!p.venue) {
-      item['container-title'] = 'arXiv preprint';
-      item.number = `arXiv:${p.arxiv}`;
+      item['container-title'] = `arXiv preprint arXiv:${p.arxiv.replace(/v\d+$/, '')}`;
     }
   } else if (p.url) item.URL = p.url;
   return item;

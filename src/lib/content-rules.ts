@@ -48,7 +48,7 @@ export function idIndexOf(content: ContentSet): IdIndex {
 /** Duplicate ids (also differing only in case), titles and arXiv ids. */
 export function checkDuplicates(content: ContentSet): Problem[] {
   const problems: Problem[] = [];
-  for (const [collection, entries] of Object.entries(content) as [CollectionName, SourceEntry[]][]) {
+  for (const entries of Object.values(content) as SourceEntry[][]) {
     const seen = new Map<string, SourceEntry>();
     for (const e of entries) {
       const key = e.id.toLowerCase();

@@ -98,8 +98,10 @@ export const paperSchema = z
     },
   )
   .superRefine((paper, ctx) => {
-    if (paper.arxiv) {
-      const yy = Number(ARXIV_ID.exec(paper.arxiv)![1]);
+    // Refinements also run when a field above failed, so each check guards its own inputs.
+    const prefix = typeof paper.arxiv === 'string' ? ARXIV_ID.exec(paper.arxiv) : null;
+    if (prefix && typeof paper.year === 'number') {
+      const yy = Number(prefix[1]);
       if (2000 + yy !== paper.year) {
         ctx.addIssue({
           code: 'custom',
@@ -109,7 +111,7 @@ export const paperSchema = z
       }
     }
     const seen = new Set<string>();
-    paper.relations.forEach((r, i) => {
+    (Array.isArray(paper.relations) ? paper.relations : []).forEach((r, i) => {
       const key = `${r.type}→${r.target}`;
       if (seen.has(key)) {
         ctx.addIssue({ code: 'custom', path: ['relations', i], message: `relation ${key} is listed twice. Fix: remove the duplicate.` });

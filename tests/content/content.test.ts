@@ -1,0 +1,71 @@
+/**
+ * The knowledge base itself: every entry on disk passes its schema and every cross-entry rule,
+ * and each reading list's papers are all present and covered by that list's path.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/lib/content-files.ts';
+import { checkContent, wordCount } from '../../src/lib/content-rules.ts';
+import { buildLinkGraph, nodeKey } from '../../src/lib/link-graph.ts';
+import { formatProblem } from '../../src/schema/index.ts';
+
+const { content, problems } = loadContent();
+const lists = JSON.parse(readFileSync('tests/fixtures/reading-list-papers.json', 'utf8')) as {
+  lists: Record<string, { papers: string[]; mentioned: string[]; pathSteps?: number }>;
+};
+
+describe('content on disk', () => {
+  it('has no schema or cross-entry problems', () => {
+    expect([...problems, ...checkContent(content)].map(formatProblem)).toEqual([]);
+  });
+
+  it('has every paper the reading lists name', () => {
+    const ids = new Set(content.papers.map((p) => p.id));
+    const named = new Set(Object.values(lists.lists).flatMap((l) => [...l.papers, ...l.mentioned]));
+    expect([...named].filter((id) => !ids.has(id))).toEqual([]);
+    expect(named.size).toBeGreaterThanOrEqual(90);
+  });
+
+  it('follows each reading list in its own order in that list’s path', () => {
+    for (const [pathId, list] of Object.entries(lists.lists)) {
+      const path = content.paths.find((p) => p.id === pathId);
+      expect(path, `content/paths/${pathId}.md`).toBeDefined();
+      const steps = (path!.data?.steps ?? []).flatMap((s) => (s.paper ? [s.paper] : []));
+      const expected = list.pathSteps ? list.papers.slice(0, list.pathSteps) : list.papers;
+      expect(steps, pathId).toEqual(expected);
+    }
+  });
+
+  it('gives landmark notes 700+ words and a display equation, and every note 150+', () => {
+    for (const p of content.papers) {
+      const landmark = p.data?.depth === 'landmark';
+      expect(wordCount(p.body), p.file).toBeGreaterThanOrEqual(landmark ? 700 : 150);
+      if (landmark) expect(p.body, p.file).toMatch(/^\$\$/m);
+    }
+  });
+
+  it('marks exactly the landmark papers the content plan names', () => {
+    const landmarks = content.papers.filter((p) => p.data?.depth === 'landmark').map((p) => p.id).sort();
+    expect(landmarks).toEqual([
+      'bahdanau2014neural', 'child2019generating', 'choromanski2020rethinking', 'dai2019transformerxl', 'dao2022flashattention',
+      'devlin2018bert', 'fedus2021switch', 'lepikhin2020gshard', 'lewis2019bart', 'press2021train', 'radford2018improving',
+      'shazeer2017outrageously', 'vaswani2017attention', 'wang2020linformer', 'xiong2020layer',
+    ]);
+  });
+
+  it('connects every paper to the lineage graph by at least one relation', () => {
+    const graph = buildLinkGraph(content.papers.map((p) => ({ collection: 'papers' as const, id: p.id, relations: p.data?.relations ?? [] })));
+    const isolated = content.papers.filter((p) => (graph.outgoing.get(nodeKey('papers', p.id)) ?? []).length + (graph.incoming.get(nodeKey('papers', p.id)) ?? []).length === 0);
+    expect(isolated.map((p) => p.id)).toEqual([]);
+  });
+
+  it('uses the right metadata for papers whose reading-list entries carry known errors', () => {
+    const get = (id: string) => content.papers.find((p) => p.id === id)!.data!;
+    expect(get('lewis2019bart').authors[0]).toBe('Mike Lewis');
+    expect(get('devlin2018bert').authors).toContain('Ming-Wei Chang');
+    expect(get('howard2018universal').authors).toEqual(['Jeremy Howard', 'Sebastian Ruder']);
+    expect(get('hoffmann2022training').title).toBe('Training Compute-Optimal Large Language Models');
+    expect(get('choromanski2020rethinking').venue).toBe('ICLR 2021');
+    expect(get('vaswani2017attention').arxiv).toBe('1706.03762');
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { readEntry, type ContentSet, type SourceEntry } from '../../src/lib/content-files.ts';
+import { checkContent, extractMath, wordCount } from '../../src/lib/content-rules.ts';
+import { formatProblem, type Problem } from '../../src/schema/index.ts';
+
+const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+function paper(id: string, fm: string, body = words(200)): string {
+  return `---\ntitle: "${id} title"\nauthors: ["A B"]\nyear: 2020\ntopics: [t]\ntldr: "x"\nadded: 2026-01-01\n${fm}---\n\n${body}\n`;
+}
+function set(files: Partial<Record<keyof ContentSet, Record<string, string>>>): { content: ContentSet; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const ext = { papers: 'mdx', concepts: 'mdx', topics: 'md', paths: 'md', resources: 'md' } as const;
+  const content = {} as ContentSet;
+  for (const c of ['papers', 'concepts', 'topics', 'paths', 'resources'] as const) {
+    (content as Record<string, SourceEntry[]>)[c] = Object.entries(files[c] ?? {}).map(([id, src]) => readEntry(c, id, `content/${c}/${id}.${ext[c]}`, src, problems));
+  }
+  return { content, problems };
+}
+const topic = { t: `---\ntitle: "T"\ndescription: "d"\n---\n\n${words(50)}\n` };
+
+describe('content rules', () => {
+  it('accepts a consistent set', () => {
+    const { content, problems } = set({ topics: topic, papers: { a2020x: paper('a2020x', ''), b2021y: paper('b2021y', 'relations:\n  - type: builds-on\n    target: a2020x\n    note: "n"\n', `See [[a2020x]]. ${words(200)}`) } });
+    expect([...problems, ...checkContent(content)]).toEqual([]);
+  });
+
+  it('reports a dangling relation with its line and a suggestion', () => {
+    const { content } = set({ topics: topic, papers: { a2020x: paper('a2020x', ''), b2021y: paper('b2021y', 'relations:\n  - type: builds-on\n    target: a2020z\n    note: "n"\n') } });
+    expect(checkContent(content).map(formatProblem)).toEqual([
+      'content/papers/b2021y.mdx:10: relations.0.target: "a2020z" is not a known paper. Fix: did you mean "a2020x", "b2021y"? use an id from content/papers/.',
+    ]);
+  });
+
+  it('reports an unknown wikilink at its file line', () => {
+    const { content } = set({ topics: topic, papers: { a2020x: paper('a2020x', '', `line one\n\nsee [[nothere]] ${words(200)}`) } });
+    const [p] = checkContent(content);
+    expect(p?.line).toBe(12);
+    expect(p?.message).toMatch(/^wikilink \[\[nothere\]\] points to no note/);
+  });
+
+  it('reports duplicate titles and arXiv ids, and ids differing only in case', () => {
+    const { content } = set({
+      topics: topic,
+      papers: { a2020x: paper('a2020x', 'arxiv: "2001.00001"\n'), c2020z: paper('c2020z', 'arxiv: "2001.00001v2"\n').replace('c2020z title', 'a2020x title') },
+    });
+    const messages = checkContent(content).map((p) => p.message);
+    expect(messages).toContain('title "a2020x title" is already used by content/papers/a2020x.mdx. Fix: two papers cannot share a title; check which note is the duplicate.');
+    expect(messages.some((m) => m.startsWith('arxiv "2001.00001v2" is already used by content/papers/a2020x.mdx'))).toBe(true);
+  });
+
+  it('enforces body minimums and the landmark display equation', () => {
+    const { content } = set({ topics: topic, papers: { a2020x: paper('a2020x', 'depth: landmark\n', words(720)), b2020y: paper('b2020y', '', words(100)) } });
+    expect(checkContent(content).map((p) => `${p.file}: ${p.message.split('.')[0]}`)).toEqual([
+      'content/papers/a2020x.mdx: a landmark note has no display equation',
+      'content/papers/b2020y.mdx: the body has 100 words; a note needs at least 150',
+    ]);
+  });
+
+  it('reports KaTeX errors with the line of the formula', () => {
+    const { content } = set({ topics: topic, papers: { a2020x: paper('a2020x', '', `${words(160)}\n\nbad $\\frac{a}{$ here\n\nok $\\softmax(x)$`) } });
+    const problems = checkContent(content);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.line).toBe(12);
+    expect(problems[0]!.message).toMatch(/^KaTeX cannot render \$\\frac\{a\}\{\$/);
+  });
+
+  it('reports YAML errors and invalid file names with lines', () => {
+    const { problems } = set({ papers: { Bad_Name: paper('x', ''), a2020x: '---\ntitle: "unclosed\nyear: 2020\n---\nbody' } });
+    expect(problems.map((p) => `${p.file}:${p.line}`)).toEqual(['content/papers/Bad_Name.mdx:1', 'content/papers/a2020x.mdx:3']);
+    expect(problems[1]!.message).toMatch(/not valid YAML/);
+  });
+});
+
+describe('text helpers', () => {
+  it('counts words without math, code or link syntax', () => {
+    expect(wordCount('One [[a2020x|two three]] $x+y$ `code` four\n$$\nz\n$$\nfive.')).toBe(5);
+  });
+  it('extracts inline and display math with lines', () => {
+    expect(extractMath('a $x$ b\n$$\ny\n$$\n`$no$`')).toEqual([
+      { tex: 'x', display: false, line: 1 },
+      { tex: '\ny\n', display: true, line: 2 },
+    ]);
+  });
+});
