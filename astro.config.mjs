@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import contentGuard from './src/integrations/content-guard.ts';
+import csp from './src/integrations/csp.ts';
 import remarkWikilinks from './src/lib/markdown/remark-wikilinks.ts';
 import rehypeKatexStrict from './src/lib/markdown/rehype-katex-strict.ts';
 import { KATEX_OPTIONS } from './src/lib/katex-macros.ts';
@@ -22,7 +23,7 @@ export default defineConfig({
   base,
   output: 'static',
   trailingSlash: 'always',
-  integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
+  integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !page.includes('/404') }), csp()],
   markdown: {
     // remark/rehype run through the unified processor (Astro 7's default, Sätteri, does not run them).
     processor: unified({
@@ -32,6 +33,9 @@ export default defineConfig({
   },
   vite: {
     build: {
+      // Never inline fonts as data: URIs: a page would ship KaTeX_Size3 in its CSS whether it uses it or
+      // not, and the CSP allows fonts from the site only (src/integrations/csp.ts).
+      assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
       rollupOptions: {
         onwarn(warning, warn) {
           // Every .mdx entry triggers this harmless warning (withastro/astro#18087).

@@ -6,7 +6,7 @@
  * markdown wikilink plugin, `npm run lint:content` and the tests. Pages use astro:content instead.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { EXTENSIONS, SCHEMAS, friendlyIssues, type Problem } from '../schema/index.ts';
 import { COLLECTIONS, type CollectionName } from '../schema/taxonomy.ts';
@@ -49,17 +49,22 @@ export function loadContent(root: string = process.cwd(), contentDir: string = j
       continue;
     }
     const entries: SourceEntry[] = [];
-    for (const name of files) {
-      const file = relative(root, join(dir, name));
+    for (const path of files) {
+      const file = relative(root, join(dir, path));
+      const name = basename(path);
       const ext = EXTENSIONS[collection];
       if (!name.endsWith(`.${ext}`)) {
         if (/\.(md|mdx)$/.test(name)) {
-          problems.push({ file, field: '', severity: 'error', message: `${collection} entries are .${ext} files. Fix: rename it to ${name.replace(/\.\w+$/, `.${ext}`)}.` });
+          problems.push({ file, line: 1, field: '', severity: 'error', message: `${collection} entries are .${ext} files. Fix: rename it to ${name.replace(/\.\w+$/, `.${ext}`)}.` });
         }
         continue;
       }
+      if (path !== name) {
+        // The build's glob loader would give it the id "<folder>/<name>", which no link or URL expects.
+        problems.push({ file, line: 1, field: '', severity: 'error', message: `entries live directly in content/${collection}/, not in a subfolder. Fix: move it to content/${collection}/${name}.` });
+      }
       const id = name.slice(0, -(ext.length + 1));
-      entries.push(readEntry(collection, id, file, readFileSync(join(dir, name), 'utf8'), problems));
+      entries.push(readEntry(collection, id, file, readFileSync(join(dir, path), 'utf8'), problems));
     }
     if (entries.length === 0) {
       problems.push({ file: relative(root, dir), field: '', severity: 'error', message: `the ${collection} collection is empty. Fix: add at least one .${EXTENSIONS[collection]} file, or check the folder name.` });
@@ -69,13 +74,28 @@ export function loadContent(root: string = process.cwd(), contentDir: string = j
   return { content, problems };
 }
 
+/**
+ * The files under `dir`, as paths relative to it, skipping names that start with "." or "_" (drafts),
+ * as the build's glob loader does. Subfolders are listed too, so that a note filed one level too deep
+ * is reported rather than silently built under another id.
+ */
 function listFiles(dir: string): string[] | undefined {
   try {
     if (!statSync(dir).isDirectory()) return undefined;
   } catch {
     return undefined;
   }
-  return readdirSync(dir).filter((f) => !f.startsWith('.') && !f.startsWith('_')).sort();
+  const out: string[] = [];
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+      const path = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else out.push(path);
+    }
+  };
+  walk('');
+  return out.sort();
 }
 
 /** Parses one file: frontmatter (with line numbers), schema validation, body. Problems go to `problems`. */

@@ -53,10 +53,22 @@ export function webUrl(what: string) {
   });
 }
 
-/** The date a note was added, written as YYYY-MM-DD. */
-export const addedDate = z.coerce.date({
-  error: (iss) => `added "${String(iss.input)}" is not a date. Fix: write the date the note was added as YYYY-MM-DD.`,
-});
+const ADDED_FIX = 'Fix: write the date the note was added as YYYY-MM-DD.';
+
+/**
+ * The date a note was added, written as YYYY-MM-DD. YAML parsers differ on unquoted dates (a string
+ * for the `yaml` package, a Date for YAML 1.1 parsers), so both are accepted; the output is a Date.
+ */
+export const addedDate = z
+  .union(
+    [
+      z.date(),
+      z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `added ${JSON.stringify(iss.input)} is not a date. ${ADDED_FIX}` }),
+    ],
+    { error: (iss) => `added ${JSON.stringify(iss.input instanceof Date ? iss.input.toISOString() : iss.input) ?? 'undefined'} is not a date. ${ADDED_FIX}` },
+  )
+  .transform((v) => new Date(v))
+  .refine((d) => !Number.isNaN(d.getTime()), { error: `added is not a real calendar date. ${ADDED_FIX}` });
 
 /** A non-empty list of references, each unique. */
 export function refList<T extends z.ZodType<string>>(what: string, item: T, min: number) {

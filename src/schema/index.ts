@@ -92,7 +92,7 @@ export function friendlyIssues(
   return issues.map((issue) => {
     const field = issue.path.map(String).join('.');
     let message = issue.message;
-    if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined) {
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(data, issue.path) === undefined) {
       const doc = describeField(schema, issue.path);
       message = `${field || 'a field'} is missing. Fix: add ${field}:${doc ? ` ${doc}` : ' to the frontmatter.'}`;
     } else if (!/Fix:/.test(message)) {

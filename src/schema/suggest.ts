@@ -29,11 +29,26 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** Up to `count` known words nearest to `word`, nearest first (for "did you mean a, b or c?"). */
+/**
+ * Up to `count` known words nearest to `word`, nearest first (for "did you mean a, b or c?"). Only
+ * likely typos are returned: words within the same edit distance `closest` accepts (a word that
+ * contains the other, or is contained in it, counts as two edits closer, and a hyphenated id whose
+ * words all appear in the other's counts as close enough).
+ */
 export function nearest(word: string, known: Iterable<string>, count = 3): string[] {
   const w = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  const words = (s: string) => s.split(/[-_\s]+/).filter(Boolean);
   return [...known]
-    .map((k) => ({ k, d: editDistance(w, k.toLowerCase()) - (k.toLowerCase().includes(w) || w.includes(k.toLowerCase()) ? 2 : 0) }))
+    .map((k) => {
+      const key = k.toLowerCase();
+      let d = editDistance(w, key) - (key.includes(w) || w.includes(key) ? 2 : 0);
+      // "scaled-dot-attention" → "scaled-dot-product-attention": every word of one is a word of the other.
+      const [a, b] = [words(w), words(key)];
+      if (a.length > 1 && b.length > 1 && (a.every((x) => b.includes(x)) || b.every((x) => a.includes(x)))) d = Math.min(d, limit);
+      return { k, d };
+    })
+    .filter((x) => x.d <= limit)
     .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))
     .slice(0, count)
     .map((x) => x.k);

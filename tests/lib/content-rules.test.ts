@@ -5,7 +5,9 @@ import { formatProblem, type Problem } from '../../src/schema/index.ts';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
 function paper(id: string, fm: string, body = words(200)): string {
-  return `---\ntitle: "${id} title"\nauthors: ["A B"]\nyear: 2020\ntopics: [t]\ntldr: "x"\nadded: 2026-01-01\n${fm}---\n\n${body}\n`;
+  // The key's family name and year agree with the first author and year, as checkKeys requires.
+  const [, family, year] = /^([a-z]+)(\d{4})/.exec(id) ?? [, 'a', '2020'];
+  return `---\ntitle: "${id} title"\nauthors: ["Ann ${family}"]\nyear: ${year}\ntopics: [t]\ntldr: "x"\nadded: 2026-01-01\n${fm}---\n\n${body}\n`;
 }
 function set(files: Partial<Record<keyof ContentSet, Record<string, string>>>): { content: ContentSet; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -27,7 +29,7 @@ describe('content rules', () => {
   it('reports a dangling relation with its line and a suggestion', () => {
     const { content } = set({ topics: topic, papers: { a2020x: paper('a2020x', ''), b2021y: paper('b2021y', 'relations:\n  - type: builds-on\n    target: a2020z\n    note: "n"\n') } });
     expect(checkContent(content).map(formatProblem)).toEqual([
-      'content/papers/b2021y.mdx:10: relations.0.target: "a2020z" is not a known paper. Fix: did you mean "a2020x", "b2021y"? use an id from content/papers/.',
+      'content/papers/b2021y.mdx:10: relations.0.target: "a2020z" is not a known paper. Fix: did you mean "a2020x"? use an id from content/papers/.',
     ]);
   });
 

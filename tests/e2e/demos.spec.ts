@@ -1,0 +1,604 @@
+/**
+ * Browser tests of the interactive demos (src/demos/). For every demo:
+ * - drive it with the keyboard only (focus, arrow keys, typing, Space/Enter), then check that the
+ *   numbers on the page equal what src/compute returns for the same inputs, computed here in Node;
+ * - feed it bad input and check the message next to the control, with no console error;
+ * - with JavaScript off, check the build-time figure and its numbers.
+ * Plus: recompute() timing at default sizes, 360 px layout, and axe on each demo.
+ *
+ * Run: npm run build && npx playwright test tests/e2e/demos.spec.ts
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import {
+  additiveAttention,
+  alibiBias,
+  alibiSlopes,
+  layerNorm,
+  matrix,
+  multiHeadAttention,
+  rmsNorm,
+  rotaryEmbedding,
+  scaledDotProductAttention,
+  sinusoidalEncoding,
+  slidingWindowMask,
+  temperatureScale,
+  zeros,
+  type Matrix,
+} from '../../src/compute/index.ts';
+import { concatCols, matmul, sliceCols, transpose } from '../../src/compute/matrix.ts';
+import { formatNumber } from '../../src/demos/shared/format.ts';
+import { embedTokens, tokenize } from '../../src/demos/shared/tokens.ts';
+// Deterministic inputs of the demos (seeded weights, the dictionary); the math below is src/compute's.
+import { LEXICON, additiveParams } from '../../src/demos/bahdanau-alignment/view.ts';
+import { projections } from '../../src/demos/sequence-attention/view.ts';
+import { ROPE_SEEDS } from '../../src/demos/positional-encodings/view.ts';
+import { layerWeights } from '../../src/demos/normalization/view.ts';
+import { randomMatrix } from '../../src/demos/shared/tokens.ts';
+
+const PAGES = {
+  playground: '/concepts/scaled-dot-product-attention/',
+  sequence: '/concepts/multi-head-attention/',
+  masks: '/concepts/attention-masks/',
+  bahdanau: '/concepts/additive-attention/',
+  sinusoidal: '/concepts/positional-encoding/',
+  rope: '/concepts/rotary-embedding/',
+  alibi: '/concepts/alibi/',
+  norm: '/concepts/layer-normalization/',
+} as const;
+
+/** Collects console errors and uncaught exceptions for the page's lifetime. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+/** Presses Tab until `target` has focus (fails after `max` presses): proves it is reachable by keyboard. */
+async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+/** Focuses a text control, selects its content and types `text` (keyboard only). */
+async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
+  await field.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  if (text === '') await page.keyboard.press('Backspace');
+  else await page.keyboard.type(text);
+}
+
+/** Presses `key` `times` times. */
+async function press(page: Page, key: string, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+}
+
+/** Every displayed cell of a heatmap table, as formatted text, row by row (masked cells as null). */
+async function tableTexts(table: Locator): Promise<(string | null)[][]> {
+  return table.evaluate((t) =>
+    Array.from((t as HTMLTableElement).tBodies[0]!.rows, (row) =>
+      Array.from(row.querySelectorAll('td'), (td) => (td.hasAttribute('data-masked') ? null : (td.textContent ?? '').trim())),
+    ),
+  );
+}
+
+/** The formatted values of a matrix, with masked entries as null. */
+function expected(m: Matrix, digits = 2, masked?: (i: number, j: number) => boolean): (string | null)[][] {
+  const out: (string | null)[][] = [];
+  for (let i = 0; i < m.rows; i++) {
+    const row: (string | null)[] = [];
+    for (let j = 0; j < m.cols; j++) row.push(masked?.(i, j) ? null : formatNumber(m.data[i * m.cols + j]!, digits));
+    out.push(row);
+  }
+  return out;
+}
+
+/** Multi-head self-attention of the sequence demo, written with src/compute (mask: 1 = may attend). */
+function sequenceReference(tokens: string[], heads: number, dk: number, positional: boolean, mask: Matrix | null, causal: boolean) {
+  const d = heads * dk;
+  const x = embedTokens(tokens, d);
+  if (positional) {
+    const pe = sinusoidalEncoding(tokens.length, d);
+    for (let i = 0; i < x.data.length; i++) x.data[i]! += pe.data[i]!;
+  }
+  const w = projections(d);
+  if (!mask) {
+    const r = multiHeadAttention(x, w, { heads, causal });
+    return { weights: r.headWeights, output: r.output, x, w };
+  }
+  const q = matmul(x, w.wq);
+  const k = matmul(x, w.wk);
+  const v = matmul(x, w.wv);
+  const weights: Matrix[] = [];
+  const outs: Matrix[] = [];
+  for (let a = 0; a < heads; a++) {
+    const r = scaledDotProductAttention(sliceCols(q, a * dk, (a + 1) * dk), sliceCols(k, a * dk, (a + 1) * dk), sliceCols(v, a * dk, (a + 1) * dk), { mask });
+    weights.push(r.weights);
+    outs.push(r.output);
+  }
+  return { weights, output: matmul(concatCols(outs), w.wo), x, w };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+test.describe('attention playground', () => {
+  test('keyboard: temperature slider and the query handle; numbers match scaledDotProductAttention', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(PAGES.playground);
+    const demo = page.locator('atlas-attention-playground');
+    const slider = demo.getByRole('slider', { name: 'Temperature T' });
+    await slider.focus();
+    await press(page, 'ArrowLeft', 5); // T: 1.0 → 0.5
+    await expect(demo.locator('output[data-value-for="temperature"]')).toHaveText('0.50');
+    const handle = demo.getByRole('slider', { name: 'Query q' });
+    await tabTo(page, handle);
+    await press(page, 'ArrowRight', 5); // q.x: 1.5 → 2.0
+    await press(page, 'Shift+ArrowDown'); // q.y: 1.0 → 0.5
+    await expect(handle).toHaveAttribute('aria-valuetext', 'x 2.00, y 0.50');
+    await expect(demo.getByLabel('Query q, x')).toHaveValue('2');
+
+    const keys = [
+      [2, 0.5],
+      [-1, 2],
+      [0.5, -1.5],
+    ];
+    const q = matrix([[2, 0.5]]);
+    const k = matrix(keys);
+    const scale = temperatureScale(0.5, 2);
+    const { weights, output } = scaledDotProductAttention(q, k, k, { scale });
+    const dots = matmul(q, transpose(k));
+    for (let j = 0; j < 3; j++) {
+      await expect(demo.locator(`[data-cell="dot-${j}"]`)).toHaveText(formatNumber(dots.data[j]!));
+      await expect(demo.locator(`[data-cell="score-${j}"]`)).toHaveText(formatNumber(dots.data[j]! * scale));
+      await expect(demo.locator(`[data-cell="weight-${j}"]`)).toHaveText(formatNumber(weights.data[j]!, 3));
+      const exact = Number(await demo.locator(`[data-cell="weight-${j}"]`).getAttribute('data-value'));
+      expect(Math.abs(exact - weights.data[j]!)).toBeLessThan(1e-12);
+    }
+    await expect(demo.locator('[data-cell="output"]')).toContainText(`(${formatNumber(output.data[0]!)}, ${formatNumber(output.data[1]!)})`);
+    await expect(demo.locator('[data-live]')).toHaveText(new RegExp(`key k1 \\(weight ${formatNumber(weights.data[0]!, 3)}\\) at temperature 0\\.50`));
+    expect(errors).toEqual([]);
+  });
+
+  test('bad coordinates show a message, keep or clamp the value, and log nothing', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(PAGES.playground);
+    const demo = page.locator('atlas-attention-playground');
+    const before = await demo.locator('[data-cell="weight-0"]').textContent();
+    const qx = demo.getByLabel('Query q, x');
+    await typeInto(page, qx, 'abc');
+    await expect(demo.locator('[data-msg-for="qx"]')).toHaveText('“abc” is not a number; keeping q x = 1.50.');
+    await expect(qx).toHaveAttribute('aria-invalid', 'true');
+    await expect(demo.locator('[data-cell="weight-0"]')).toHaveText(before ?? '');
+    await typeInto(page, qx, '9');
+    await expect(demo.locator('[data-msg-for="qx"]')).toHaveText('The maximum is 3; using 3.');
+    await expect(demo.getByRole('slider', { name: 'Query q' })).toHaveAttribute('aria-valuetext', 'x 3.00, y 1.00');
+    await page.keyboard.press('Tab'); // change event: the field shows the value in use
+    await expect(qx).toHaveValue('3');
+    await typeInto(page, qx, '1');
+    await expect(demo.locator('[data-msg-for="qx"]')).toHaveText('');
+    expect(errors).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+test.describe('sequence attention', () => {
+  test('keyboard: sentence, heads, d_k, positions and mask; weights, scores and output match src/compute', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(PAGES.sequence);
+    const demo = page.locator('atlas-sequence-attention');
+    await typeInto(page, demo.getByLabel('Sentence'), 'a rose is a rose');
+    await demo.getByLabel('Heads h').focus();
+    await page.keyboard.press('ArrowDown'); // 2 → 4
+    await expect(demo.getByLabel('Heads h')).toHaveValue('4');
+    await demo.getByLabel('d_k per head').focus();
+    await page.keyboard.press('ArrowUp'); // 4 → 5
+    await expect(demo.getByLabel('d_k per head')).toHaveValue('5');
+    await demo.getByLabel('Add sinusoidal positional encoding').focus();
+    await page.keyboard.press('Space'); // off
+    await demo.getByLabel('Mask').focus();
+    await page.keyboard.press('ArrowDown'); // none → causal
+    await expect(demo.getByLabel('Mask')).toHaveValue('causal');
+
+    const tokens = tokenize('a rose is a rose', []).value;
+    const ref = sequenceReference(tokens, 4, 5, false, null, true);
+    for (let a = 0; a < 4; a++) {
+      expect(await tableTexts(demo.locator(`table[data-matrix="w${a + 1}"]`))).toEqual(expected(ref.weights[a]!, 2, (i, j) => j > i));
+    }
+    expect(await tableTexts(demo.locator('table[data-matrix="out"]'))).toEqual(expected(ref.output));
+    const q = matmul(ref.x, ref.w.wq);
+    const k = matmul(ref.x, ref.w.wk);
+    const scores = matmul(sliceCols(q, 5, 10), transpose(sliceCols(k, 5, 10)));
+    scores.data.forEach((v, i) => (scores.data[i] = v * (1 / Math.sqrt(5))));
+    expect(await tableTexts(demo.locator('table[data-matrix="s2"]'))).toEqual(expected(scores, 2, (i, j) => j > i));
+
+    // Focusing a cell shows the term behind it: Tab into head 1's weights, then arrow keys.
+    const first = demo.locator('table[data-matrix="w1"] td[data-i="0"][data-j="0"]');
+    await tabTo(page, first, 60);
+    await press(page, 'ArrowDown', 2);
+    await page.keyboard.press('ArrowRight');
+    await expect(demo.locator('table[data-matrix="w1"] td[data-i="2"][data-j="1"]')).toBeFocused();
+    const s1 = matmul(sliceCols(q, 0, 5), transpose(sliceCols(k, 0, 5)));
+    const sc = (i: number, j: number): number => s1.data[i * 5 + j]! * (1 / Math.sqrt(5));
+    await expect(demo.locator('[data-detail-also="w1"]')).toHaveText(
+      `Head 1: α(is₃ → rose₂) = exp(s − max) / Σ_j exp(s_j − max) with s = ${formatNumber(sc(2, 1))}, max = ${formatNumber(Math.max(sc(2, 0), sc(2, 1), sc(2, 2)))} over 3 allowed keys = ${formatNumber(ref.weights[0]!.data[2 * 5 + 1]!, 3)}.`,
+    );
+    await press(page, 'ArrowRight', 2);
+    await expect(demo.locator('[data-detail-also="w1"]')).toContainText('masked (causal mask: key 4 comes after query 3)');
+    expect(errors).toEqual([]);
+  });
+
+  test('padding and sliding-window masks (attention-masks page) match scaledDotProductAttention per head', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(PAGES.masks);
+    const demo = page.locator('atlas-sequence-attention');
+    await expect(demo.getByLabel('Mask')).toHaveValue('causal');
+    await demo.getByLabel('Mask').focus();
+    await page.keyboard.press('ArrowDown'); // causal → padding
+    await expect(demo.getByLabel('Mask')).toHaveValue('padding');
+    const labels = [...tokenize('the cat sat on the mat', []).value, '[PAD]', '[PAD]'];
+    const pad = zeros(8, 8);
+    for (let i = 0; i < 8; i++) for (let j = 0; j < 6; j++) pad.data[i * 8 + j] = 1;
+    let ref = sequenceReference(labels, 2, 4, true, pad, false);
+    expect(await tableTexts(demo.locator('table[data-matrix="w2"]'))).toEqual(expected(ref.weights[1]!, 2, (_i, j) => j >= 6));
+    expect(await tableTexts(demo.locator('table[data-matrix="out"]'))).toEqual(expected(ref.output));
+
+    await page.keyboard.press('ArrowDown'); // padding → window
+    await typeInto(page, demo.getByLabel('Window w'), '1');
+    const tokens = labels.slice(0, 6);
+    const win = slidingWindowMask(6, 1, 'causal');
+    ref = sequenceReference(tokens, 2, 4, true, win, false);
+    expect(await tableTexts(demo.locator('table[data-matrix="w1"]'))).toEqual(expected(ref.weights[0]!, 2, (i, j) => win.data[i * 6 + j] === 0));
+    expect(await tableTexts(demo.locator('table[data-matrix="out"]'))).toEqual(expected(ref.output));
+    await expect(demo.locator('[data-live]')).toContainText('Mask sliding window (causal), 2 heads of d_k = 4');
+    expect(errors).toEqual([]);
+  });
+
+  test('bad input: messages, clamping, a kept sentence and a compute error shown in the page', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(PAGES.sequence);
+    const demo = page.locator('atlas-sequence-attention');
+    await typeInto(page, demo.getByLabel('Sentence'), '');
+    await expect(demo.locator('[data-msg-for="sentence"]')).toHaveText('Type at least one word; keeping the last sentence.');
+    await expect(demo.locator('table[data-matrix="w1"] tbody tr')).toHaveCount(6);
+    await typeInto(page, demo.getByLabel('Sentence'), Array.from({ length: 70 }, (_x, i) => `w${i}`).join(' '));
+    await expect(demo.locator('[data-msg-for="sentence"]')).toHaveText('Only the first 64 of 70 tokens are used.');
+    await expect(demo.locator('table[data-matrix="w1"] tbody tr')).toHaveCount(64);
+    await typeInto(page, demo.getByLabel('Sentence'), 'the cat sat');
+    await expect(demo.locator('[data-msg-for="sentence"]')).toHaveText('');
+    const dk = demo.getByLabel('d_k per head');
+    await typeInto(page, dk, 'abc');
+    await expect(demo.locator('[data-msg-for="dk"]')).toHaveText('“abc” is not a number; keeping d_k = 4.');
+    await typeInto(page, dk, '999');
+    await expect(demo.locator('[data-msg-for="dk"]')).toHaveText('The maximum is 32; using 32.');
+    await expect(demo.locator('table[data-matrix="out"] thead th')).toHaveCount(65); // corner + d_model = 2 × 32
+    await demo.getByLabel('Heads h').focus();
+    await press(page, 'End'); // 8 heads × 32 > 128
+    await expect(demo.getByLabel('Heads h')).toHaveValue('8');
+    await expect(demo.locator('[data-msg-for="dk"]')).toHaveText('d_model = 8 × d_k must be at most 128; using d_k = 16.');
+    // An odd d_model with sinusoidal positions: src/compute's ShapeError reaches the page, not the console.
+    await demo.getByLabel('Heads h').focus();
+    await press(page, 'Home'); // 1 head
+    await typeInto(page, dk, '3');
+    await expect(demo.locator('[data-error]')).toHaveText(/^sinusoidalEncoding: d_model = 3 is odd; .* The figure shows the last inputs that worked\.$/);
+    await typeInto(page, dk, '4');
+    await expect(demo.locator('[data-error]')).toHaveText('');
+    expect(errors).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+test.describe('Bahdanau alignment', () => {
+  test('keyboard: seed, re-roll and sharing; both alignment matrices match additiveAttention and scaledDotProductAttention', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(PAGES.bahdanau);
+    const demo = page.locator('atlas-bahdanau-alignment');
+    await demo.getByLabel('Seed of W, U, v').focus();
+    await page.keyboard.press('ArrowUp'); // seed 2
+    await demo.getByRole('button', { name: 'Re-roll additive parameters' }).focus();
+    await page.keyboard.press('Enter'); // seed 3
+    await expect(demo.getByLabel('Seed of W, U, v')).toHaveValue('3');
+    await typeInto(page, demo.getByLabel('Source sentence (encoder)'), 'the cat sat on the mat');
+    await typeInto(page, demo.getByLabel('Target sentence (decoder)'), 'le chat est assis sur le tapis');
+    // Open both number tables with the keyboard.
+    for (const key of ['additive', 'dot']) {
+      await demo.locator(`details[data-table-for="${key}"] summary`).focus();
+      await page.keyboard.press('Enter');
+    }
+    const source = tokenize('the cat sat on the mat', []).value;
+    const target = tokenize('le chat est assis sur le tapis', []).value;
+    const h = embedTokens(source, 16);
+    const s = embedTokens(target, 16, 0, (t) => LEXICON[t] ?? t);
+    const add = additiveAttention(s, h, additiveParams(16, 8, 3));
+    const dot = scaledDotProductAttention(s, h, h);
+    expect(await tableTexts(demo.locator('table[data-matrix="additive"]'))).toEqual(expected(add.weights));
+    expect(await tableTexts(demo.locator('table[data-matrix="dot"]'))).toEqual(expected(dot.weights));
+
+    // The SVG heatmap reads out a cell under the keyboard cursor.
+    const svg = demo.locator('svg[data-matrix="dot"]');
+    await svg.focus();
+    await press(page, 'ArrowDown', 1);
+    await press(page, 'ArrowRight', 1);
+    await expect(demo.locator('[data-detail-for="dot"]')).toContainText(`“chat” → “cat”: e = s_2·h_2 / √16`);
+    await expect(demo.locator('[data-detail-for="dot"]')).toContainText(`α = ${formatNumber(dot.weights.data[1 * 6 + 1]!, 3)}.`);
+
+    // Unsharing the states: the dictionary no longer ties "chat" to "cat".
+    await demo.getByLabel(/Share states between dictionary pairs/).focus();
+    await page.keyboard.press('Space');
+    const plain = scaledDotProductAttention(embedTokens(target, 16), h, h);
+    expect(await tableTexts(demo.locator('table[data-matrix="dot"]'))).toEqual(expected(plain.weights));
+    expect(errors).toEqual([]);
+  });
+
+  test('bad input shows messages and keeps the last good state', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(PAGES.bahdanau);
+    const demo = page.locator('atlas-bahdanau-alignment');
+    await typeInto(page, demo.getByLabel('State size d'), '-5');
+    await expect(demo.locator('[data-msg-for="d"]')).toHaveText('The minimum is 1; using 1.');
+    await typeInto(page, demo.getByLabel('Attention size d_a'), 'lots');
+    await expect(demo.locator('[data-msg-for="da"]')).toHaveText('“lots” is not a number; keeping d_a = 8.');
+    await typeInto(page, demo.getByLabel('Source sentence (encoder)'), '   ');
+    await expect(demo.locator('[data-msg-for="source"]')).toHaveText('Type at least one word; keeping the last sentence.');
+    await expect(demo.locator('svg[data-matrix="dot"]')).toHaveAttribute('data-cols', '14');
+    expect(errors).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+test.describe('positional encodings', () => {
+  test('sinusoidal: keyboard sizes, the PE table and the heatmap read-out match sinusoidalEncoding', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(PAGES.sinusoidal);
+    const demo = page.locator('atlas-positional-encodings');
+    await typeInto(page, demo.getByLabel('Positions n'), '12');
+    await demo.getByLabel('d_model (even)').focus();
+    await press(page, 'ArrowDown', 12); // 32 → 8 (step 2)
+    await expect(demo.getByLabel('d_model (even)')).toHaveValue('8');
+    await demo.locator('details[data-table-for="pe"] summary').focus();
+    await page.keyboard.press('Enter');
+    const pe = sinusoidalEncoding(12, 8);
+    expect(await tableTexts(demo.locator('table[data-matrix="pe"]'))).toEqual(expected(pe));
+    await demo.locator('details[data-table-for="sim"] summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await tableTexts(demo.locator('table[data-matrix="sim"]'))).toEqual(expected(matmul(pe, transpose(pe))));
+    await demo.locator('svg[data-matrix="pe"]').focus();
+    await press(page, 'ArrowDown', 3);
+    await press(page, 'ArrowRight', 4);
+    await expect(demo.locator('[data-detail-for="pe"]')).toHaveText(`PE[3][4] = sin(3 / 10000^(4/8)) = ${formatNumber(pe.data[3 * 8 + 4]!, 3)}`);
+    await expect(demo.locator('[data-live-part="sinusoidal"]')).toContainText('squared length d/2 = 4.00');
+    // Bad input: odd d, a huge n, a word for the base.
+    await typeInto(page, demo.getByLabel('d_model (even)'), '7');
+    await expect(demo.locator('[data-msg-for="sinD"]')).toHaveText('d_model must be even; using 8.');
+    await typeInto(page, demo.getByLabel('Positions n'), '1000');
+    await expect(demo.locator('[data-msg-for="sinLength"]')).toHaveText('The maximum is 64; using 64.');
+    await expect(demo.locator('svg[data-matrix="pe"]')).toHaveAttribute('data-rows', '64');
+    await typeInto(page, demo.getByLabel('Base'), 'ten');
+    await expect(demo.locator('[data-msg-for="sinBase"]')).toHaveText('“ten” is not a number; keeping Base = 10000.');
+    expect(errors).toEqual([]);
+  });
+
+  test('RoPE: shifting both positions keeps the dot product, as rotaryEmbedding says', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(PAGES.rope);
+    const demo = page.locator('atlas-positional-encodings');
+    await demo.getByLabel('Query position').focus();
+    await press(page, 'ArrowUp', 2); // 5 → 7
+    await typeInto(page, demo.getByLabel('Shift both by'), '100');
+    await demo.getByLabel('Pair shown i').focus();
+    await press(page, 'ArrowUp', 1);
+    const q = randomMatrix(1, 8, ROPE_SEEDS.q);
+    const k = randomMatrix(1, 8, ROPE_SEEDS.k);
+    const dotAt = (pq: number, pk: number): number => {
+      const rq = rotaryEmbedding(q, { positions: [pq] });
+      const rk = rotaryEmbedding(k, { positions: [pk] });
+      return matmul(rq, transpose(rk)).data[0]!;
+    };
+    await expect(demo.locator('[data-cell="dot"]')).toHaveText(formatNumber(dotAt(7, 2), 4));
+    await expect(demo.locator('[data-cell="dot-shifted"]')).toHaveText(formatNumber(dotAt(107, 102), 4));
+    await expect(demo.locator('[data-cell="plain"]')).toHaveText(formatNumber(matmul(q, transpose(k)).data[0]!, 4));
+    await expect(demo.locator('[data-live-part="rope"]')).toContainText('only the offset \u22125 matters');
+    await expect(demo.locator('svg[data-plane="rope-plane"] title')).toHaveText('Pair 1 (dimensions 2 and 3) of q and k, before and after rotation');
+    // Bad input.
+    await typeInto(page, demo.getByLabel('Pair shown i'), '9');
+    await expect(demo.locator('[data-msg-for="ropePair"]')).toHaveText('The maximum is 3; using 3.');
+    await typeInto(page, demo.getByLabel('Key position'), '');
+    await expect(demo.locator('[data-msg-for="ropePk"]')).toHaveText('Key position is empty; keeping 2.');
+    expect(errors).toEqual([]);
+  });
+
+  test('ALiBi: slopes, the share of attention past the training length, and the bias read-out', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(PAGES.alibi);
+    const demo = page.locator('atlas-positional-encodings');
+    await typeInto(page, demo.getByLabel('Heads h'), '12');
+    await typeInto(page, demo.getByLabel('Sequence length n'), '40');
+    await demo.getByLabel('Head shown').focus();
+    await press(page, 'ArrowUp', 2); // head 3
+    const slopes = alibiSlopes(12);
+    const none = zeros(40, 1);
+    for (let h = 0; h < 12; h++) {
+      await expect(demo.locator(`[data-cell="slope-${h}"]`)).toHaveText(formatNumber(slopes[h]!, 4));
+      const { weights } = scaledDotProductAttention(none, none, none, { bias: alibiBias(40, slopes[h]!), causal: true });
+      let beyond = 0;
+      for (let j = 0; j < 40; j++) if (39 - j >= 16) beyond += weights.data[39 * 40 + j]!;
+      await expect(demo.locator(`[data-cell="beyond-${h}"]`)).toHaveText(`${formatNumber(100 * beyond, 1)}%`);
+    }
+    const bias = alibiBias(40, slopes[2]!);
+    await demo.locator('svg[data-matrix="bias"]').focus();
+    await press(page, 'ArrowDown', 5);
+    await press(page, 'ArrowRight', 2);
+    await expect(demo.locator('[data-detail-for="bias"]')).toHaveText(`bias[5][2] = −m·(i − j) = −${formatNumber(slopes[2]!, 4)} × 3 = ${formatNumber(bias.data[5 * 40 + 2]!, 3)}`);
+    await typeInto(page, demo.getByLabel('Heads h'), '0');
+    await expect(demo.locator('[data-msg-for="alibiHeads"]')).toHaveText('The minimum is 1; using 1.');
+    await expect(demo.locator('[data-msg-for="alibiHead"]')).toHaveText('The maximum is 1; using 1.');
+    expect(errors).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+test.describe('normalisation', () => {
+  test('LayerNorm vs RMSNorm on a typed vector match src/compute', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(PAGES.norm);
+    const demo = page.locator('#normalization-vector');
+    await typeInto(page, demo.getByLabel('Vector x'), '3, 1, 4, 1, 5, 9, 2, 6');
+    await demo.getByLabel('Add c to every entry').focus();
+    await press(page, 'ArrowUp', 3);
+    const x = [3, 1, 4, 1, 5, 9, 2, 6].map((v) => v + 3);
+    const ln = layerNorm(matrix([x]), x.map(() => 1), x.map(() => 0));
+    const rms = rmsNorm(matrix([x]), x.map(() => 1));
+    for (let c = 0; c < 8; c++) {
+      await expect(demo.locator(`[data-cell="x-${c}"]`)).toHaveText(formatNumber(x[c]!));
+      await expect(demo.locator(`[data-cell="ln-${c}"]`)).toHaveText(formatNumber(ln.data[c]!));
+      await expect(demo.locator(`[data-cell="rms-${c}"]`)).toHaveText(formatNumber(rms.data[c]!));
+    }
+    await typeInto(page, demo.getByLabel('Vector x'), '1, two, 3');
+    await expect(demo.locator('[data-msg-for="x"]')).toHaveText('“two” in x is not a number; keeping the last vector.');
+    await expect(demo.locator('[data-cell="x-7"]')).toHaveText(formatNumber(9));
+    expect(errors).toEqual([]);
+  });
+
+  test('Pre-LN vs Post-LN across depth matches layerNorm and multiHeadAttention', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(PAGES.norm);
+    const demo = page.locator('#normalization-depth');
+    await typeInto(page, demo.getByLabel('Layers L'), '6');
+    await demo.getByLabel('d_model').focus();
+    await press(page, 'ArrowDown', 16); // 32 → 16
+    await demo.getByRole('button', { name: 'Re-roll weights' }).focus();
+    await page.keyboard.press('Enter'); // seed 2
+    await demo.locator('details summary', { hasText: 'The numbers' }).focus();
+    await page.keyboard.press('Enter');
+    const d = 16, n = 8, seed = 2;
+    const ones = Array(d).fill(1), zero = Array(d).fill(0);
+    const meanRms = (m: Matrix): number => {
+      let s = 0;
+      for (let i = 0; i < m.rows; i++) {
+        let r = 0;
+        for (let c = 0; c < m.cols; c++) r += m.data[i * m.cols + c]! ** 2;
+        s += Math.sqrt(r / m.cols);
+      }
+      return s / m.rows;
+    };
+    const addM = (a: Matrix, b: Matrix): Matrix => ({ rows: a.rows, cols: a.cols, data: a.data.map((v, i) => v + b.data[i]!) });
+    let pre = randomMatrix(n, d, seed * 7919);
+    let post = pre;
+    for (let l = 1; l <= 6; l++) {
+      const w = layerWeights(d, seed, l);
+      pre = addM(pre, multiHeadAttention(layerNorm(pre, ones, zero), w, { heads: 1 }).output);
+      post = layerNorm(addM(post, multiHeadAttention(post, w, { heads: 1 }).output), ones, zero);
+      await expect(demo.locator(`[data-cell="pre-${l}"]`)).toHaveText(formatNumber(meanRms(pre), 3));
+      await expect(demo.locator(`[data-cell="post-${l}"]`)).toHaveText(formatNumber(meanRms(post), 3));
+    }
+    await typeInto(page, demo.getByLabel('Layers L'), '1000');
+    await expect(demo.locator('[data-msg-for="layers"]')).toHaveText('The maximum is 48; using 48.');
+    await typeInto(page, demo.getByLabel('Tokens n'), '2.5');
+    await expect(demo.locator('[data-msg-for="tokens"]')).toHaveText('Tokens n must be a whole number; using 3.');
+    expect(errors).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('every demo shows its build-time figure with the right numbers, and no controls', async ({ page }) => {
+    await page.goto(PAGES.playground);
+    const pg = page.locator('atlas-attention-playground');
+    await expect(pg.locator('.demo__nojs')).toBeVisible();
+    await expect(pg.locator('.demo__controls')).toBeHidden();
+    const k = matrix([
+      [2, 0.5],
+      [-1, 2],
+      [0.5, -1.5],
+    ]);
+    const w = scaledDotProductAttention(matrix([[1.5, 1]]), k, k, { scale: temperatureScale(1, 2) }).weights;
+    for (let j = 0; j < 3; j++) await expect(pg.locator(`[data-cell="weight-${j}"]`)).toHaveText(formatNumber(w.data[j]!, 3));
+    await expect(pg.locator('svg[data-plane] [data-vec="q"]')).toHaveCount(1);
+    await expect(pg.locator('[data-live]')).toContainText(`key k1 (weight ${formatNumber(w.data[0]!, 3)})`);
+
+    await page.goto(PAGES.masks);
+    const sq = page.locator('atlas-sequence-attention');
+    await expect(sq.locator('.demo__controls')).toBeHidden();
+    const ref = sequenceReference(tokenize('the cat sat on the mat', []).value, 2, 4, true, null, true);
+    expect(await tableTexts(sq.locator('table[data-matrix="w1"]'))).toEqual(expected(ref.weights[0]!, 2, (i, j) => j > i));
+    expect(await tableTexts(sq.locator('table[data-matrix="out"]'))).toEqual(expected(ref.output));
+
+    await page.goto(PAGES.bahdanau);
+    const bd = page.locator('atlas-bahdanau-alignment');
+    await expect(bd.locator('svg[data-matrix="additive"]')).toBeVisible();
+    const src = tokenize('The agreement on the European Economic Area was signed in August 1992 .', []).value;
+    const tgt = tokenize("L' accord sur la zone économique européenne a été signé en août 1992 .", []).value;
+    const h = embedTokens(src, 16);
+    const s = embedTokens(tgt, 16, 0, (t) => LEXICON[t] ?? t);
+    expect(await tableTexts(bd.locator('table[data-matrix="dot"]'))).toEqual(expected(scaledDotProductAttention(s, h, h).weights));
+    expect(await tableTexts(bd.locator('table[data-matrix="additive"]'))).toEqual(expected(additiveAttention(s, h, additiveParams(16, 8, 1)).weights));
+
+    await page.goto(PAGES.sinusoidal);
+    const pe = page.locator('atlas-positional-encodings');
+    await expect(pe.locator('svg[data-matrix="pe"]')).toBeVisible();
+    expect(await tableTexts(pe.locator('table[data-matrix="pe"]'))).toEqual(expected(sinusoidalEncoding(32, 32)));
+
+    await page.goto(PAGES.alibi);
+    const slopes = alibiSlopes(8);
+    for (let hh = 0; hh < 8; hh++) await expect(page.locator(`[data-cell="slope-${hh}"]`)).toHaveText(formatNumber(slopes[hh]!, 4));
+
+    await page.goto(PAGES.rope);
+    const q = randomMatrix(1, 8, ROPE_SEEDS.q);
+    const kk = randomMatrix(1, 8, ROPE_SEEDS.k);
+    const dot = matmul(rotaryEmbedding(q, { positions: [5] }), transpose(rotaryEmbedding(kk, { positions: [2] }))).data[0]!;
+    await expect(page.locator('[data-cell="dot"]')).toHaveText(formatNumber(dot, 4));
+    await expect(page.locator('[data-cell="dot-shifted"]')).toHaveText(formatNumber(dot, 4));
+
+    await page.goto(PAGES.norm);
+    const x = [1, 2, 3, 4, 10, -2];
+    const ln = layerNorm(matrix([x]), x.map(() => 1), x.map(() => 0));
+    for (let c = 0; c < 6; c++) await expect(page.locator(`#normalization-vector [data-cell="ln-${c}"]`)).toHaveText(formatNumber(ln.data[c]!));
+    await expect(page.locator('#normalization-depth svg[data-chart="depth-rms"]')).toBeVisible();
+    await expect(page.locator('#normalization-depth [data-cell="post-12"]')).toHaveText(/^1\.000$|^0\.999$/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+test.describe('every demo page', () => {
+  for (const [name, path] of Object.entries(PAGES)) {
+    test(`${name}: recompute fits in a frame, 360 px has no horizontal scroll, and axe finds nothing serious`, async ({ page }) => {
+      const errors = watchErrors(page);
+      await page.goto(path);
+      const demo = page.locator('.demo').first();
+      await expect(demo).toBeVisible();
+      const timings = await demo.evaluate((el) => {
+        const run = (el as HTMLElement & { recompute(): number }).recompute.bind(el);
+        for (let i = 0; i < 3; i++) run(); // warm up
+        const t: number[] = [];
+        for (let i = 0; i < 21; i++) t.push(run());
+        return t.sort((a, b) => a - b);
+      });
+      const median = timings[10]!;
+      test.info().annotations.push({ type: 'recompute-ms', description: `${name}: median ${median.toFixed(2)} ms, max ${timings[20]!.toFixed(2)} ms` });
+      expect(median).toBeLessThan(16);
+
+      const results = await new AxeBuilder({ page }).include('.demo').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.waitForTimeout(50);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+    });
+  }
+});
