@@ -45,4 +45,6 @@ export async function init(base: string): Promise<void> {
     }
   });
   input.addEventListener('click', () => openWith(input.value));
+  // Whatever was typed while the UI loaded is not lost: open the modal with it now.
+  if (document.activeElement === input && input.value.trim() !== '') openWith(input.value);
 }

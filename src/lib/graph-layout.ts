@@ -56,8 +56,10 @@ export interface PlacedNode extends LayoutNode {
   /** Centre of the dot. */
   cx: number;
   cy: number;
-  /** The label as drawn (ending in … when truncated). */
+  /** The label as drawn: whole words, ending in … when cut (see fitLabel). */
   text: string;
+  /** Set when even the first word is wider than the box: draw `text` squeezed to this length. */
+  textLength?: number;
 }
 
 export interface PlacedEdge extends LayoutEdge {
@@ -195,11 +197,12 @@ export function layoutGraph<N extends LayoutNode, E extends LayoutEdge>(nodes: r
   const maxChars = Math.max(3, Math.floor((inner - 2 * o.radius - 4) / o.charWidth));
   const placed: (PlacedNode & N)[] = nodes.map((n, i) => {
     const column = columns[columnOf.get(n.year)!]!;
-    const text = n.label.length > maxChars ? `${n.label.slice(0, maxChars - 1).trimEnd()}…` : n.label;
+    const text = fitLabel(n.label, maxChars);
     const w = Math.min(inner, 2 * o.radius + 4 + text.length * o.charWidth);
+    const squeeze = text.length > maxChars ? { textLength: round(maxChars * o.charWidth) } : {};
     const yTop = round(top + (ys[i]! - minY));
     const left = round(column.x + 4);
-    return { ...n, x: left, y: yTop, width: round(w), height: o.nodeHeight, cx: round(left + o.radius), cy: round(yTop + o.nodeHeight / 2), text };
+    return { ...n, x: left, y: yTop, width: round(w), height: o.nodeHeight, cx: round(left + o.radius), cy: round(yTop + o.nodeHeight / 2), text, ...squeeze };
   });
   const height = round(top + (maxY - minY) + o.nodeHeight + o.margin);
 
@@ -233,6 +236,25 @@ export function layoutGraph<N extends LayoutNode, E extends LayoutEdge>(nodes: r
   });
 
   return { nodes: placed, edges: placedEdges, columns, breaks, width: round(width), height };
+}
+
+/**
+ * Cuts a label to at most `maxChars` characters at a word boundary (a space, hyphen or slash) and
+ * marks the cut with "…". A label is never cut inside a word: what is drawn must be whole words of
+ * the node's accessible name (WCAG 2.5.3, axe's label-content-name-mismatch). When the first word
+ * alone is too long it is kept whole, with "…" if more follows, and the caller squeezes it.
+ */
+export function fitLabel(label: string, maxChars: number): string {
+  if (label.length <= maxChars) return label;
+  const words = label.split(/(?<=[\s\-\/–])/); // each piece keeps its trailing separator
+  let out = '';
+  for (const w of words) {
+    if ((out + w).trimEnd().length + 1 > maxChars) break;
+    out += w;
+  }
+  out = out.replace(/[\s\-\/–:,(]+$/, '');
+  if (out === '') out = words[0]!.replace(/[\s\-\/–:,(]+$/, '');
+  return out.length < label.length ? `${out}…` : out;
 }
 
 /** True when two node boxes overlap (touching edges do not count). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxesOverlap, layoutGraph, type LayoutEdge, type LayoutNode } from '../../src/lib/graph-layout.ts';
+import { boxesOverlap, fitLabel, layoutGraph, type LayoutEdge, type LayoutNode } from '../../src/lib/graph-layout.ts';
 
 /** A deterministic synthetic lineage: `n` papers from 1991 to 2024, each relating to up to 3 earlier ones. */
 export function syntheticGraph(n: number, seed = 1): { nodes: LayoutNode[]; edges: LayoutEdge[] } {
@@ -98,6 +98,22 @@ describe('graph layout', () => {
     expect(layout.columns.map((c) => c.year)).toEqual([1991, 2014, 2017, 2018, 2022]);
     // Long labels are cut to fit the column.
     expect(layout.nodes.find((n) => n.id === 'jacobs1991adaptive')!.text).toMatch(/…$/);
+  });
+
+  it('cuts labels only between words, so the drawn text is whole words of the name', () => {
+    expect(fitLabel('Sparse Transformer', 12)).toBe('Sparse…');
+    expect(fitLabel('Sparsely-Gated MoE', 16)).toBe('Sparsely-Gated…');
+    expect(fitLabel('Attention Augmented Conv', 16)).toBe('Attention…');
+    expect(fitLabel('Attention Augmented Conv', 22)).toBe('Attention Augmented…');
+    expect(fitLabel('Transformer', 16)).toBe('Transformer');
+    // One word longer than the box is kept whole (the renderer squeezes it).
+    expect(fitLabel('Reformer-Efficient', 6)).toBe('Reformer…');
+    expect(fitLabel('Supercalifragilistic', 6)).toBe('Supercalifragilistic');
+    for (const [label, max] of [['Adaptive Mixtures of Local Experts', 14], ['GPT-3: few-shot', 9]] as const) {
+      const cut = fitLabel(label, max).replace(/…$/, '');
+      expect(label.startsWith(cut)).toBe(true);
+      expect(/[\s\-\/:]/.test(label.charAt(cut.length)) || cut.length === label.length).toBe(true);
+    }
   });
 
   it('is deterministic', () => {

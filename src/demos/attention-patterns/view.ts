@@ -32,7 +32,7 @@ import {
 } from '../../compute/index.ts';
 import { formatNumber } from '../shared/format.ts';
 import { heatmapSvg, tableInDetails, type HeatmapSpec, type TableModes } from '../shared/heatmap.ts';
-import { escapeHtml } from '../shared/html.ts';
+import { escapeHtml, scrollBox } from '../shared/html.ts';
 import { LIMITS, parseVectorField, type Parsed } from '../shared/input.ts';
 import { formatBig, formatCount, logChart } from '../shared/log-chart.ts';
 import { randomMatrix } from '../shared/tokens.ts';
@@ -92,7 +92,7 @@ export function parseGlobals(raw: string, n: number, last: readonly number[]): P
     const p = Math.round(x);
     if (p !== x) notes.push(`${formatNumber(x)} is not a whole position`);
     if (p < 1 || p > n) {
-      notes.push(`position ${formatNumber(x)} is outside 1 … ${n}`);
+      notes.push(`position ${Number.isInteger(x) ? String(x) : formatNumber(x)} is outside 1 … ${n}`);
       continue;
     }
     if (!out.includes(p - 1)) out.push(p - 1);
@@ -196,7 +196,7 @@ export function galleryFigure(idPrefix: string, s: GalleryState, r: GalleryResul
     html += '</figure>';
   }
   html += '</div>';
-  let table = `<div class="hm-scroll"><table class="demo-table" data-matrix="counts"><caption>Query–key scores computed per pattern at n = ${s.n} (full attention: n² = ${formatCount(r.full)}).</caption><thead><tr><th scope="col">pattern</th><th scope="col">rule</th><th scope="col">scores</th><th scope="col">share of n²</th><th scope="col">mean per query</th></tr></thead><tbody>`;
+  let table = `${scrollBox('Scores per pattern table')}<table class="demo-table" data-matrix="counts"><caption>Query–key scores computed per pattern at n = ${s.n} (full attention: n² = ${formatCount(r.full)}).</caption><thead><tr><th scope="col">pattern</th><th scope="col">rule</th><th scope="col">scores</th><th scope="col">share of n²</th><th scope="col">mean per query</th></tr></thead><tbody>`;
   for (const p of r.patterns) {
     table += `<tr data-row="${p.key}"><th scope="row">${escapeHtml(p.name)}</th><td class="ea-rule">${escapeHtml(p.rule)}</td><td data-cell="nnz-${p.key}" data-value="${p.nonzeros}">${formatCount(p.nonzeros)}</td><td>${formatNumber((100 * p.nonzeros) / r.full, 1)}%</td><td>${formatNumber(p.nonzeros / s.n, 2)}</td></tr>`;
   }
@@ -337,12 +337,12 @@ export function errorFigure(idPrefix: string, s: ErrorState, r: ErrorResult): st
       { name: `Performer FAVOR+ (${s.orthogonal ? 'orthogonal' : 'i.i.d.'})`, colour: 1, markers: true, points: perf.map((x) => [x.m, x.error] as const) },
     ],
   });
-  let table = `<div class="ea-tables"><div class="hm-scroll"><table class="demo-table" data-matrix="lin-error"><caption>Linformer error by k.</caption><thead><tr><th scope="col">k</th><th scope="col">segment means</th><th scope="col">random Gaussian</th></tr></thead><tbody>`;
+  let table = `<div class="ea-tables">${scrollBox('Linformer error table')}<table class="demo-table" data-matrix="lin-error"><caption>Linformer error by k.</caption><thead><tr><th scope="col">k</th><th scope="col">segment means</th><th scope="col">random Gaussian</th></tr></thead><tbody>`;
   lin.forEach((x, i) => {
     const g = r.gaussian[i]!;
     table += `<tr><th scope="row">${x.k}</th><td data-cell="lin-${x.k}" data-value="${x.error}">${formatNumber(x.error, 4)}</td><td data-cell="gauss-${g.k}" data-value="${g.error}">${formatNumber(g.error, 4)}</td></tr>`;
   });
-  table += `</tbody></table></div><div class="hm-scroll"><table class="demo-table" data-matrix="perf-error"><caption>Performer error by m (mean of ${s.draws} draws).</caption><thead><tr><th scope="col">m</th><th scope="col">relative error</th></tr></thead><tbody>`;
+  table += `</tbody></table></div>${scrollBox('Performer error table')}<table class="demo-table" data-matrix="perf-error"><caption>Performer error by m (mean of ${s.draws} draws).</caption><thead><tr><th scope="col">m</th><th scope="col">relative error</th></tr></thead><tbody>`;
   for (const x of perf) table += `<tr><th scope="row">${x.m}</th><td data-cell="perf-${x.m}" data-value="${x.error}">${formatNumber(x.error, 4)}</td></tr>`;
   table += '</tbody></table></div></div>';
   const zero = lin.at(-1)!.error === 0 ? `<p class="demo__note">At k = n = ${s.n} the segment-mean projection is the identity and the error is exactly 0, which a logarithmic axis cannot show.</p>` : '';
@@ -433,7 +433,7 @@ export function costsFigure(idPrefix: string, s: CostState, r: CostResult, timin
       vlines: [{ x: COST_MARK, label: `n = ${compact(COST_MARK)}` }],
       height: 270,
     });
-  let table = `<details class="hm-details" data-table-for="ea-costs"><summary>The numbers</summary><div class="hm-scroll"><table class="demo-table" data-matrix="ea-costs"><caption>FLOPs and extra memory (numbers held besides Q, K, V and the output) per method, d = ${s.d}, w = ${s.window}, k = ${s.k}, m = ${s.features}, B = ${s.block}.</caption><thead><tr><th scope="col">method</th>`;
+  let table = `<details class="hm-details" data-table-for="ea-costs"><summary>The numbers</summary>${scrollBox('FLOPs and memory table')}<table class="demo-table" data-matrix="ea-costs"><caption>FLOPs and extra memory (numbers held besides Q, K, V and the output) per method, d = ${s.d}, w = ${s.window}, k = ${s.k}, m = ${s.features}, B = ${s.block}.</caption><thead><tr><th scope="col">method</th>`;
   for (const n of COST_NS) table += `<th scope="col">n = ${compact(n)}</th>`;
   table += '</tr></thead><tbody>';
   for (const row of r.rows) {
@@ -470,7 +470,7 @@ export function timingFigure(idPrefix: string, timings: readonly Timing[] | null
     }),
     height: 250,
   });
-  let table = `<div class="hm-scroll"><table class="demo-table" data-matrix="ea-time"><caption>Milliseconds per call measured in this browser (d = ${TIMING_D}).${status ? ` ${escapeHtml(status)}` : ''}</caption><thead><tr><th scope="col">method</th>`;
+  let table = `${scrollBox('Timing table')}<table class="demo-table" data-matrix="ea-time"><caption>Milliseconds per call measured in this browser (d = ${TIMING_D}).${status ? ` ${escapeHtml(status)}` : ''}</caption><thead><tr><th scope="col">method</th>`;
   for (const n of TIMING_NS) table += `<th scope="col">n = ${n}</th>`;
   table += '</tr></thead><tbody>';
   for (const t of timings) {

@@ -8,6 +8,7 @@
  * time and by the custom element in the browser.
  */
 import { matrix, scaledDotProductAttention, temperatureScale, toRows } from '../../compute/index.ts';
+import { scrollBox } from '../shared/html.ts';
 import { matmul, transpose } from '../../compute/matrix.ts';
 import { planeSvg, type PlaneVector } from '../shared/chart.ts';
 import { cellColour } from '../shared/colour.ts';
@@ -97,7 +98,7 @@ function weightStyles(svg: string, weights: readonly number[]): string {
 
 /** The numbers: per key its coordinates, dot product, scaled score and weight, then the output. */
 export function numbersTable(s: PlaygroundState, r: PlaygroundResult): string {
-  let html = `<div class="hm-scroll"><table class="demo-table" data-matrix="playground"><caption>Scores and weights for q = ${formatVector(s.q)} at temperature T = ${formatNumber(s.temperature)}; d = 2, so each score is q·k / (T·√2) = q·k × ${formatNumber(r.scale, 3)}.</caption>`;
+  let html = `${scrollBox('Scores and weights table')}<table class="demo-table" data-matrix="playground"><caption>Scores and weights for q = ${formatVector(s.q)} at temperature T = ${formatNumber(s.temperature)}; d = 2, so each score is q·k / (T·√2) = q·k × ${formatNumber(r.scale, 3)}.</caption>`;
   html += '<thead><tr><th scope="col">key</th><th scope="col">k<sub>j</sub></th><th scope="col">q·k<sub>j</sub></th><th scope="col">score s<sub>j</sub></th><th scope="col">weight w<sub>j</sub></th></tr></thead><tbody>';
   s.keys.forEach((k, j) => {
     const c = cellColour(r.weights[j]!, 'sequential', { min: 0, max: 1 });

@@ -21,7 +21,7 @@ import {
   type Matrix,
 } from '../../compute/index.ts';
 import { formatNumber, subscript } from '../shared/format.ts';
-import { escapeHtml } from '../shared/html.ts';
+import { escapeHtml, scrollBox } from '../shared/html.ts';
 import { formatBig, formatCount, logChart } from '../shared/log-chart.ts';
 import { randomMatrix } from '../shared/tokens.ts';
 
@@ -191,7 +191,7 @@ export function stepperFigure(idPrefix: string, s: StepperState, r: StepperResul
   let html = `<p class="fa-status" data-status>${escapeHtml(stepText(s, r))}</p>`;
 
   // Tile map: the n×n score matrix, of which only the current tile exists.
-  html += `<div class="hm-scroll"><table class="hm fa-tiles" data-matrix="tiles" data-grid aria-describedby="${idPrefix}-tiles-detail"><caption>Scores S = Q·Kᵀ/√d (${n}×${n}) in ${block}×${block} tiles. Only the current tile is held, so only its scores are printed; visited tiles were used and discarded${s.causal ? '; hatched tiles lie above the causal diagonal and are skipped' : ''}.</caption>`;
+  html += `${scrollBox('Score tiles table')}<table class="hm fa-tiles" data-matrix="tiles" data-grid aria-describedby="${idPrefix}-tiles-detail"><caption>Scores S = Q·Kᵀ/√d (${n}×${n}) in ${block}×${block} tiles. Only the current tile is held, so only its scores are printed; visited tiles were used and discarded${s.causal ? '; hatched tiles lie above the causal diagonal and are skipped' : ''}.</caption>`;
   html += '<thead><tr><th scope="col" class="hm-corner">q ↓ k →</th>';
   for (let j = 0; j < n; j++) {
     const loaded = cur !== null && !cur.skipped && j >= cur.keyStart && j < cur.keyEnd;
@@ -222,7 +222,7 @@ export function stepperFigure(idPrefix: string, s: StepperState, r: StepperResul
 
   // Row statistics.
   const dShown = s.d;
-  html += `<div class="hm-scroll"><table class="demo-table fa-rows" data-matrix="rows"><caption>Running statistics per query row after step ${r.step}: max m, sum ℓ = Σ exp(s − m) over the keys seen, and the output so far O/ℓ against the exact softmax(S)V.</caption><thead><tr><th scope="col">row</th><th scope="col">tiles seen</th><th scope="col">m</th><th scope="col">ℓ</th>`;
+  html += `${scrollBox('Running statistics table')}<table class="demo-table fa-rows" data-matrix="rows"><caption>Running statistics per query row after step ${r.step}: max m, sum ℓ = Σ exp(s − m) over the keys seen, and the output so far O/ℓ against the exact softmax(S)V.</caption><thead><tr><th scope="col">row</th><th scope="col">tiles seen</th><th scope="col">m</th><th scope="col">ℓ</th>`;
   for (let c = 0; c < dShown; c++) html += `<th scope="col">o[${c + 1}]</th>`;
   html += '<th scope="col">max |o − exact|</th></tr></thead><tbody>';
   r.rows.forEach((row, i) => {
@@ -371,7 +371,7 @@ export function costsFigure(idPrefix: string, s: CostState, r: CostResult): stri
     ],
     vlines: [{ x: MARK_N, label: `n = ${MARK_N}` }],
   });
-  let table = `<details class="hm-details" data-table-for="fa-costs"><summary>The numbers</summary><div class="hm-scroll"><table class="demo-table" data-matrix="fa-costs"><caption>Memory and HBM traffic per n (d = ${s.d}, B = ${s.block}, M = ${formatCount(s.sram)}).</caption><thead><tr><th scope="col">n</th><th scope="col">standard memory n²</th><th scope="col">flash memory</th><th scope="col">flash measured</th><th scope="col">standard HBM</th><th scope="col">flash HBM</th><th scope="col">traffic ratio</th></tr></thead><tbody>`;
+  let table = `<details class="hm-details" data-table-for="fa-costs"><summary>The numbers</summary>${scrollBox('Memory and HBM traffic table')}<table class="demo-table" data-matrix="fa-costs"><caption>Memory and HBM traffic per n (d = ${s.d}, B = ${s.block}, M = ${formatCount(s.sram)}).</caption><thead><tr><th scope="col">n</th><th scope="col">standard memory n²</th><th scope="col">flash memory</th><th scope="col">flash measured</th><th scope="col">standard HBM</th><th scope="col">flash HBM</th><th scope="col">traffic ratio</th></tr></thead><tbody>`;
   for (const row of r.rows) {
     const mi = MEASURED_NS.indexOf(row.n);
     const measured = mi >= 0 ? r.measured[mi]! : null;

@@ -15,7 +15,7 @@ import { matmul } from '../../compute/matrix.ts';
 import { lineChart } from '../shared/chart.ts';
 import { cellColour } from '../shared/colour.ts';
 import { formatNumber, subscript } from '../shared/format.ts';
-import { escapeHtml } from '../shared/html.ts';
+import { escapeHtml, scrollBox } from '../shared/html.ts';
 import { LIMITS } from '../shared/input.ts';
 import { formatBig, formatCount } from '../shared/log-chart.ts';
 import { embedTokens, randomMatrix, tokenize } from '../shared/tokens.ts';
@@ -125,7 +125,7 @@ export function routingFigure(idPrefix: string, s: RoutingState, r: RoutingResul
   const n = s.tokens.length;
   const E = s.experts;
   const probs = r.gating.probs;
-  let html = `<div class="hm-scroll"><table class="hm moe-router" data-matrix="router" data-grid aria-describedby="${idPrefix}-router-detail"><caption>Router probabilities softmax(h) (${n} tokens × ${E} experts). Marked cells are each token's top-${s.k} choice${s.k > 1 ? 's' : ''}; a struck-through mark was dropped because the expert was full.</caption>`;
+  let html = `${scrollBox('Router probabilities table')}<table class="hm moe-router" data-matrix="router" data-grid aria-describedby="${idPrefix}-router-detail"><caption>Router probabilities softmax(h) (${n} tokens × ${E} experts). Marked cells are each token's top-${s.k} choice${s.k > 1 ? 's' : ''}; a struck-through mark was dropped because the expert was full.</caption>`;
   html += '<thead><tr><th scope="col" class="hm-corner">token ↓ expert →</th>';
   for (let e = 0; e < E; e++) html += `<th scope="col">E${subscript(e + 1)}</th>`;
   html += `<th scope="col">gate${s.k > 1 ? 's' : ''}</th><th scope="col">outcome</th></tr></thead><tbody>`;
@@ -153,7 +153,7 @@ export function routingFigure(idPrefix: string, s: RoutingState, r: RoutingResul
   // Capacity and buffers.
   const d = r.dispatch;
   html += `<p class="moe-capacity">Capacity per expert C = min(T, ⌊T · factor / E⌋) = ⌊${n} · ${formatNumber(s.capacityFactor, 2)} / ${E}⌋ = <strong data-out="capacity" data-value="${d.capacity}">${d.capacity}</strong> slots. Assignments are served first choices first, in token order.</p>`;
-  html += `<div class="hm-scroll"><table class="demo-table moe-buffers" data-matrix="buffers"><caption>Expert buffers: who got a slot, demand against capacity.</caption><thead><tr><th scope="col">expert</th><th scope="col">slots (tokens)</th><th scope="col">demand</th><th scope="col">accepted</th><th scope="col">overflow</th></tr></thead><tbody>`;
+  html += `${scrollBox('Expert buffers table')}<table class="demo-table moe-buffers" data-matrix="buffers"><caption>Expert buffers: who got a slot, demand against capacity.</caption><thead><tr><th scope="col">expert</th><th scope="col">slots (tokens)</th><th scope="col">demand</th><th scope="col">accepted</th><th scope="col">overflow</th></tr></thead><tbody>`;
   for (let e = 0; e < E; e++) {
     const slots: string[] = new Array<string>(d.capacity).fill('');
     for (let t = 0; t < n; t++) {
@@ -169,7 +169,7 @@ export function routingFigure(idPrefix: string, s: RoutingState, r: RoutingResul
 
   // Load balance.
   const b = r.balance;
-  html += `<div class="demo__row demo__row--pair"><div class="hm-scroll"><table class="demo-table moe-balance" data-matrix="balance"><caption>Load-balancing loss α·E·Σ f_e·P_e with α = ${ALPHA}: f_e is the share of tokens whose top-1 choice is e, P_e the mean router probability of e. Uniform routing gives exactly α.</caption><thead><tr><th scope="col">expert</th><th scope="col">f_e</th><th scope="col">P_e</th><th scope="col">f_e·P_e</th></tr></thead><tbody>`;
+  html += `<div class="demo__row demo__row--pair">${scrollBox('Load-balancing table')}<table class="demo-table moe-balance" data-matrix="balance"><caption>Load-balancing loss α·E·Σ f_e·P_e with α = ${ALPHA}: f_e is the share of tokens whose top-1 choice is e, P_e the mean router probability of e. Uniform routing gives exactly α.</caption><thead><tr><th scope="col">expert</th><th scope="col">f_e</th><th scope="col">P_e</th><th scope="col">f_e·P_e</th></tr></thead><tbody>`;
   for (let e = 0; e < E; e++) {
     html += `<tr><th scope="row">E${subscript(e + 1)}</th><td data-cell="f-${e}" data-value="${b.fraction[e]}">${formatNumber(b.fraction[e]!, 3)}</td><td data-cell="p-${e}" data-value="${b.meanProb[e]}">${formatNumber(b.meanProb[e]!, 3)}</td><td>${formatNumber(b.fraction[e]! * b.meanProb[e]!, 4)}</td></tr>`;
   }
@@ -243,7 +243,7 @@ export function computeParams(s: ParamsState): ParamsResult {
 export function paramsFigure(_idPrefix: string, s: ParamsState, r: ParamsResult): string {
   const row = (key: string, name: string, k: number, c: ReturnType<typeof moeParameterCounts>): string =>
     `<tr data-row="${key}"><th scope="row">${name}</th><td>${k}</td><td data-cell="held-${key}" data-value="${c.held}">${formatBig(c.held)}</td><td data-cell="used-${key}" data-value="${c.usedPerToken}">${formatBig(c.usedPerToken)}</td><td data-cell="ratio-${key}">${formatNumber(c.held / c.usedPerToken, 1)}×</td></tr>`;
-  let html = `<div class="hm-scroll"><table class="demo-table moe-params" data-matrix="params"><caption>One MoE feed-forward layer: ${s.experts} experts, each a d_model×d_ff and a d_ff×d_model matrix (d_model = ${formatCount(s.dModel)}, d_ff = ${formatCount(s.dFF)}), plus the d_model×E router.</caption><thead><tr><th scope="col">layer</th><th scope="col">experts per token k</th><th scope="col">parameters held</th><th scope="col">used per token</th><th scope="col">held ÷ used</th></tr></thead><tbody>`;
+  let html = `${scrollBox('Parameter count table')}<table class="demo-table moe-params" data-matrix="params"><caption>One MoE feed-forward layer: ${s.experts} experts, each a d_model×d_ff and a d_ff×d_model matrix (d_model = ${formatCount(s.dModel)}, d_ff = ${formatCount(s.dFF)}), plus the d_model×E router.</caption><thead><tr><th scope="col">layer</th><th scope="col">experts per token k</th><th scope="col">parameters held</th><th scope="col">used per token</th><th scope="col">held ÷ used</th></tr></thead><tbody>`;
   html += `<tr data-row="dense"><th scope="row">dense FFN</th><td>—</td><td data-cell="held-dense" data-value="${r.switch.denseEquivalent}">${formatBig(r.switch.denseEquivalent)}</td><td data-cell="used-dense" data-value="${r.switch.denseEquivalent}">${formatBig(r.switch.denseEquivalent)}</td><td>1.0×</td></tr>`;
   html += row('switch', 'Switch (top-1)', 1, r.switch) + row('gshard', 'GShard-style (top-2)', 2, r.gshard);
   html += '</tbody></table></div>';

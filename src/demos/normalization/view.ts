@@ -13,6 +13,7 @@
  * Every normalisation and attention number comes from src/compute; stats.ts only measures sizes.
  */
 import { layerNorm, matrix, multiHeadAttention, rmsNorm, type Matrix } from '../../compute/index.ts';
+import { scrollBox } from '../shared/html.ts';
 import { lineChart } from '../shared/chart.ts';
 import { formatNumber, formatVector } from '../shared/format.ts';
 import { LIMITS } from '../shared/input.ts';
@@ -60,7 +61,7 @@ export function computeVector(s: VectorState): VectorResult {
 
 export function vectorFigure(idPrefix: string, s: VectorState, r: VectorResult): string {
   const d = r.input.length;
-  let table = `<div class="hm-scroll"><table class="demo-table" data-matrix="norm"><caption>LayerNorm and RMSNorm of x${s.shift !== 0 ? ` + ${formatNumber(s.shift)}` : ''} (d = ${d}; γ = 1, β = 0; ε = 10⁻⁵ and 10⁻⁶).</caption><thead><tr><th scope="col"></th>`;
+  let table = `${scrollBox('LayerNorm and RMSNorm table')}<table class="demo-table" data-matrix="norm"><caption>LayerNorm and RMSNorm of x${s.shift !== 0 ? ` + ${formatNumber(s.shift)}` : ''} (d = ${d}; γ = 1, β = 0; ε = 10⁻⁵ and 10⁻⁶).</caption><thead><tr><th scope="col"></th>`;
   for (let c = 0; c < d; c++) table += `<th scope="col">${c + 1}</th>`;
   table += '<th scope="col">mean</th><th scope="col">RMS</th></tr></thead><tbody>';
   const row = (key: string, label: string, values: readonly number[]): string => {
@@ -189,7 +190,7 @@ export function depthFigure(idPrefix: string, s: DepthState, r: DepthResult): st
     yDomain: [0, Math.max(...r.preRatio, ...r.postRatio, 0.1) * 1.1],
     height: 210,
   });
-  let table = `<details class="hm-details"><summary>The numbers</summary><div class="hm-scroll"><table class="demo-table" data-matrix="depth"><caption>RMS of the residual stream per layer, and of each update relative to it.</caption>`;
+  let table = `<details class="hm-details"><summary>The numbers</summary>${scrollBox('Residual stream RMS table')}<table class="demo-table" data-matrix="depth"><caption>RMS of the residual stream per layer, and of each update relative to it.</caption>`;
   table += '<thead><tr><th scope="col">layer</th><th scope="col">Pre-LN RMS</th><th scope="col">Post-LN RMS</th><th scope="col">Pre-LN update ratio</th><th scope="col">Post-LN update ratio</th></tr></thead><tbody>';
   r.pre.forEach((v, l) => {
     table += `<tr><th scope="row">${l}</th><td data-cell="pre-${l}" data-value="${v}">${formatNumber(v, 3)}</td><td data-cell="post-${l}" data-value="${r.post[l]}">${formatNumber(r.post[l]!, 3)}</td>`;

@@ -27,6 +27,7 @@ import { formatNumber, formatVector } from '../shared/format.ts';
 import { heatmapSvg, tableInDetails, type HeatmapSpec, type TableModes } from '../shared/heatmap.ts';
 import { LIMITS } from '../shared/input.ts';
 import { randomMatrix } from '../shared/tokens.ts';
+import { scrollBox } from '../shared/html.ts';
 
 export type Part = 'sinusoidal' | 'rope' | 'alibi';
 export const PARTS: readonly Part[] = ['sinusoidal', 'rope', 'alibi'];
@@ -207,7 +208,7 @@ export function ropeFigure(idPrefix: string, s: RopeState, r: RopeResult): strin
     ],
   });
   const off = s.pk - s.pq;
-  let table = `<div class="hm-scroll"><table class="demo-table" data-matrix="rope"><caption>Dot products after RoPE (d = ${s.d}). Shifting both positions by the same amount keeps the offset, and the dot product with it.</caption>`;
+  let table = `${scrollBox('RoPE dot products table')}<table class="demo-table" data-matrix="rope"><caption>Dot products after RoPE (d = ${s.d}). Shifting both positions by the same amount keeps the offset, and the dot product with it.</caption>`;
   table += '<thead><tr><th scope="col">positions (q, k)</th><th scope="col">offset</th><th scope="col">R q · R k</th></tr></thead><tbody>';
   table += `<tr><th scope="row">(${s.pq}, ${s.pk})</th><td>${formatNumber(off, 0)}</td><td data-cell="dot" data-value="${r.dot}">${formatNumber(r.dot, 4)}</td></tr>`;
   table += `<tr><th scope="row">(${s.pq + s.shift}, ${s.pk + s.shift})</th><td>${formatNumber(off, 0)}</td><td data-cell="dot-shifted" data-value="${r.dotShifted}">${formatNumber(r.dotShifted, 4)}</td></tr>`;
@@ -280,7 +281,7 @@ export function computeAlibi(s: AlibiState): AlibiResult {
 export function alibiFigure(idPrefix: string, s: AlibiState, r: AlibiResult, tables: TableModes = () => 'static'): string {
   const n = s.length;
   const head = Math.min(s.head, s.heads);
-  let slopes = `<div class="hm-scroll"><table class="demo-table" data-matrix="slopes"><caption>Slopes m of ${s.heads} heads (the authors' rule), and the share of the last query's attention (content-free) on keys at distance ≥ ${s.train}, the training length.</caption>`;
+  let slopes = `${scrollBox('ALiBi slopes table')}<table class="demo-table" data-matrix="slopes"><caption>Slopes m of ${s.heads} heads (the authors' rule), and the share of the last query's attention (content-free) on keys at distance ≥ ${s.train}, the training length.</caption>`;
   slopes += `<thead><tr><th scope="col">head</th><th scope="col">slope m</th><th scope="col">attention at distance ≥ ${s.train}</th></tr></thead><tbody>`;
   r.slopes.forEach((m, k) => {
     slopes += `<tr${k + 1 === head ? ' class="is-current"' : ''}><th scope="row">${k + 1}</th><td data-cell="slope-${k}" data-value="${m}">${formatNumber(m, 4)}</td><td data-cell="beyond-${k}" data-value="${r.beyond[k]}">${formatNumber(100 * r.beyond[k]!, 1)}%</td></tr>`;

@@ -15,7 +15,7 @@
 import { bartNoising, bertMasking, causalLmPairs, slidingWindowMask, t5SpanCorruption, type BertMasking } from '../../compute/index.ts';
 import { formatNumber, subscript } from '../shared/format.ts';
 import { heatmapSvg } from '../shared/heatmap.ts';
-import { escapeHtml } from '../shared/html.ts';
+import { escapeHtml, scrollBox } from '../shared/html.ts';
 import { LIMITS } from '../shared/input.ts';
 import { tokenize } from '../shared/tokens.ts';
 
@@ -135,7 +135,7 @@ const isSentinel = (t: string): boolean => /^<extra_id_\d+>$/.test(t);
 export function bertFigure(_idPrefix: string, s: ObjectiveState, r: ObjectiveResult['bert']): string {
   const selected = new Map(r.positions.map((p, i) => [p, r.replacements[i]!]));
   const words = { mask: 'replaced by [MASK]', random: 'replaced by a random token', keep: 'kept, but predicted' } as const;
-  let html = `<div class="hm-scroll"><table class="demo-table pt-align" data-matrix="bert"><caption>BERT's input and target, position by position: ${r.positions.length} of ${r.sequence.length} positions selected (round(${formatNumber(s.bertRate, 2)} × ${r.sequence.length}), never [CLS] or [SEP]); the loss is computed only where the target is not “—”.</caption><tbody>`;
+  let html = `${scrollBox('BERT input and target table')}<table class="demo-table pt-align" data-matrix="bert"><caption>BERT's input and target, position by position: ${r.positions.length} of ${r.sequence.length} positions selected (round(${formatNumber(s.bertRate, 2)} × ${r.sequence.length}), never [CLS] or [SEP]); the loss is computed only where the target is not “—”.</caption><tbody>`;
   html += '<tr><th scope="row">position</th>';
   r.sequence.forEach((_t, i) => (html += `<td>${i}</td>`));
   html += '</tr><tr><th scope="row">original</th>';
@@ -168,7 +168,7 @@ export function bertSummary(r: ObjectiveResult['bert']): string {
 export function gptFigure(idPrefix: string, s: ObjectiveState, r: ObjectiveResult['gpt']): string {
   const n = r.input.length;
   if (n === 0) return '<p class="demo__note">A single token has nothing to predict: type at least two.</p>';
-  let html = `<div class="hm-scroll"><table class="demo-table pt-align" data-matrix="gpt"><caption>GPT's input and target: position i reads tokens 1 … i and is trained to predict token i + 1, so the target is the input shifted left by one. ${n} predictions from ${s.tokens.length} tokens.</caption><tbody>`;
+  let html = `${scrollBox('GPT input and target table')}<table class="demo-table pt-align" data-matrix="gpt"><caption>GPT's input and target: position i reads tokens 1 … i and is trained to predict token i + 1, so the target is the input shifted left by one. ${n} predictions from ${s.tokens.length} tokens.</caption><tbody>`;
   html += '<tr><th scope="row">position</th>';
   r.input.forEach((_t, i) => (html += `<td>${i + 1}</td>`));
   html += '</tr><tr data-row="input"><th scope="row">input</th>';

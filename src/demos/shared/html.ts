@@ -22,3 +22,12 @@ export function attrs(record: Record<string, string | number | boolean | null | 
 export function px(x: number): string {
   return String(Math.round(x * 100) / 100);
 }
+
+/**
+ * Opens the horizontal scroll box around a wide table. It is focusable and named, so a keyboard
+ * user can scroll it with the arrow keys (WCAG 2.1.1; axe's scrollable-region-focusable).
+ * Close it with `</div>`.
+ */
+export function scrollBox(label: string): string {
+  return `<div class="hm-scroll" tabindex="0" role="region" aria-label="${escapeHtml(label)}">`;
+}
