@@ -45,6 +45,8 @@ export abstract class DemoElement extends HTMLElement {
   /** Keys of the <details> tables the reader has opened (see TableMode in heatmap.ts). */
   protected readonly openTables = new Set<string>();
   private frame = 0;
+  /** Work waiting for the next recompute (see schedule). */
+  private afterFrame: (() => void)[] = [];
   private wired = false;
 
   /** Recomputes from the controls and redraws the live parts; throws freely (recompute catches). */
@@ -63,9 +65,12 @@ export abstract class DemoElement extends HTMLElement {
       if (this.isField(e.target)) this.schedule();
     });
     this.addEventListener('change', (e) => {
-      if (!this.isField(e.target)) return;
-      this.recompute();
-      this.normalise(e.target);
+      const target = e.target;
+      if (!this.isField(target)) return;
+      // A text field's change fires while focus is leaving it. Redrawing now would replace the
+      // element that is about to receive focus (a table's <summary>, a heatmap cell) and drop focus
+      // to <body>; in the next frame focus has landed, and render() moves it to the new markup.
+      this.schedule(() => this.normalise(target));
     });
     this.addEventListener('keydown', (e) => this.onKeydown(e));
     this.addEventListener('focusin', (e) => this.onCellFocus(e.target));
@@ -108,11 +113,19 @@ export abstract class DemoElement extends HTMLElement {
       if (error) error.textContent = `${text} The figure shows the last inputs that worked.`;
     }
     void this.getBoundingClientRect().height; // force layout inside the measurement
-    return performance.now() - t0;
+    const elapsed = performance.now() - t0;
+    const after = this.afterFrame;
+    this.afterFrame = [];
+    for (const f of after) f();
+    return elapsed;
   }
 
-  /** Coalesces bursts of input events into one recompute per animation frame. */
-  protected schedule(): void {
+  /**
+   * Coalesces bursts of input events into one recompute per animation frame; `after` runs once that
+   * recompute is done.
+   */
+  protected schedule(after?: () => void): void {
+    if (after) this.afterFrame.push(after);
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
