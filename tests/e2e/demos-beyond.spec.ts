@@ -43,6 +43,7 @@ import { stepperInputs } from '../../src/demos/flash-attention-stepper/view.ts';
 import { errorInputs, ERROR_DEFAULTS } from '../../src/demos/attention-patterns/view.ts';
 import { routerLogits, DEFAULT_SENTENCE as MOE_SENTENCE } from '../../src/demos/moe-routing/view.ts';
 import { DEFAULT_SENTENCE as PT_SENTENCE } from '../../src/demos/pretraining-objectives/view.ts';
+import { press, tabTo, typeInto, watchErrors } from './support.ts';
 
 const PAGES = {
   flash: '/concepts/flash-attention/',
@@ -63,39 +64,11 @@ const INSTANCES = [
   ['pretraining', 'pretraining-demo'],
 ] as const;
 
-/** Collects console errors and uncaught exceptions for the page's lifetime. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
+/** Types into a text control and, unless `commit` is false, leaves it with Tab (its change event). */
+function typeIn(page: Page, field: Locator, text: string, commit = true): Promise<void> {
+  return typeInto(page, field, text, { commit });
 }
 
-/** Presses Tab until `target` has focus (fails after `max` presses): proves it is reachable by keyboard. */
-async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
-
-/** Focuses a text control, selects its content and types `text`, then Tab (change event). Keyboard only. */
-async function typeInto(page: Page, field: Locator, text: string, commit = true): Promise<void> {
-  await field.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  if (text === '') await page.keyboard.press('Backspace');
-  else await page.keyboard.type(text);
-  if (commit) await page.keyboard.press('Tab');
-}
-
-async function press(page: Page, key: string, times = 1): Promise<void> {
-  for (let i = 0; i < times; i++) await page.keyboard.press(key);
-}
-
-/** The exact value a cell carries in data-value. */
 /**
  * The page and Node run the same src/compute code, but Chromium's and Node's V8 may differ in the
  * last bit of Math.exp; equal to 1e-12 relative is "the same number" for these statistics.
@@ -103,6 +76,14 @@ async function press(page: Page, key: string, times = 1): Promise<void> {
 function expectSame(shown: number, expected: number): void {
   if (!Number.isFinite(expected)) return expect(shown).toBe(expected);
   expect(Math.abs(shown - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+}
+
+/** Every [data-cell] of a demo, read in one round trip: its data-value as a number and its text. */
+async function cellsOf(demo: Locator): Promise<Map<string, { value: number; text: string }>> {
+  const list = await demo.evaluate((el) =>
+    Array.from(el.querySelectorAll<HTMLElement>('[data-cell]'), (c) => [c.dataset['cell'] ?? '', c.dataset['value'] ?? '', (c.textContent ?? '').trim()] as const),
+  );
+  return new Map(list.map(([key, raw, text]) => [key, { value: raw === '-Infinity' ? -Infinity : raw === 'Infinity' ? Infinity : Number(raw), text }]));
 }
 
 async function valueOf(cell: Locator): Promise<number> {
@@ -147,6 +128,7 @@ function relErr(a: Matrix, b: Matrix): number {
 
 test.describe('flash-attention-stepper', () => {
   test('keyboard: Step, Step back, slider, Play/Pause, n and causal; m, ℓ and O equal flashAttention', async ({ page }) => {
+    test.slow(); // one long keyboard session through every control, with a real 1.2 s pause check
     const errors = watchErrors(page);
     await page.goto(PAGES.flash);
     const demo = page.locator('#flash-stepper');
@@ -160,10 +142,11 @@ test.describe('flash-attention-stepper', () => {
     await page.keyboard.press('Enter'); // 5 → 6
     await expect(demo.locator('output[data-value-for="step"]')).toHaveText('6 / 16');
     let rows = replay(steps, 8, 4, 6);
+    let shown = await cellsOf(demo);
     for (let i = 0; i < 8; i++) {
-      expectSame(await valueOf(demo.locator(`[data-cell="m-${i}"]`)), rows[i]!.m);
-      expectSame(await valueOf(demo.locator(`[data-cell="l-${i}"]`)), rows[i]!.l);
-      await expect(demo.locator(`[data-cell="l-${i}"]`)).toHaveText(formatNumber(rows[i]!.l, 3));
+      expectSame(shown.get(`m-${i}`)!.value, rows[i]!.m);
+      expectSame(shown.get(`l-${i}`)!.value, rows[i]!.l);
+      expect(shown.get(`l-${i}`)!.text).toBe(formatNumber(rows[i]!.l, 3));
     }
     // The current tile's scores are printed, and only they.
     const cur = steps[5]!;
@@ -180,13 +163,14 @@ test.describe('flash-attention-stepper', () => {
     await page.keyboard.press('End');
     await expect(demo.locator('output[data-value-for="step"]')).toHaveText('16 / 16');
     const exact = scaledDotProductAttention(q, k, v).output;
+    shown = await cellsOf(demo);
     for (let i = 0; i < 8; i++) {
-      expectSame(await valueOf(demo.locator(`[data-cell="m-${i}"]`)), run.rowMax[i]!);
-      expectSame(await valueOf(demo.locator(`[data-cell="l-${i}"]`)), run.rowSum[i]!);
+      expectSame(shown.get(`m-${i}`)!.value, run.rowMax[i]!);
+      expectSame(shown.get(`l-${i}`)!.value, run.rowSum[i]!);
       for (let c = 0; c < 4; c++) {
-        const shown = await valueOf(demo.locator(`[data-cell="o-${i}-${c}"]`));
-        expect(Math.abs(shown - exact.data[i * 4 + c]!)).toBeLessThan(1e-12);
-        await expect(demo.locator(`[data-cell="o-${i}-${c}"]`)).toHaveText(formatNumber(exact.data[i * 4 + c]!, 3));
+        const o = shown.get(`o-${i}-${c}`)!;
+        expect(Math.abs(o.value - exact.data[i * 4 + c]!)).toBeLessThan(1e-12);
+        expect(o.text).toBe(formatNumber(exact.data[i * 4 + c]!, 3));
       }
     }
     await expect(demo.locator('[data-out="peak"]')).toHaveAttribute('data-value', String(run.peakScratchElements));
@@ -207,7 +191,7 @@ test.describe('flash-attention-stepper', () => {
     await expect(demo.locator('output[data-value-for="step"]')).toHaveText(paused ?? '');
 
     // n = 12 with the causal mask: 6×6 tiles, 15 of them skipped; the final output is exact.
-    await typeInto(page, demo.getByLabel('Sequence length n'), '12');
+    await typeIn(page, demo.getByLabel('Sequence length n'), '12');
     await demo.getByLabel('Causal mask').focus();
     await page.keyboard.press('Space');
     await expect(demo.getByRole('slider', { name: 'Tiles visited t' })).toHaveAttribute('max', '36');
@@ -217,9 +201,11 @@ test.describe('flash-attention-stepper', () => {
     const causal = flashAttention(big.q, big.k, big.v, { blockSize: 2, causal: true, trace: true });
     expect(causal.steps!.filter((s) => s.skipped)).toHaveLength(15);
     const causalExact = scaledDotProductAttention(big.q, big.k, big.v, { causal: true }).output;
+    await expect(demo.locator('output[data-value-for="step"]')).toHaveText('36 / 36');
+    shown = await cellsOf(demo);
     for (let i = 0; i < 12; i++) {
-      expectSame(await valueOf(demo.locator(`[data-cell="m-${i}"]`)), causal.rowMax[i]!);
-      await expect(demo.locator(`[data-cell="o-${i}-0"]`)).toHaveText(formatNumber(causalExact.data[i * 4]!, 3));
+      expectSame(shown.get(`m-${i}`)!.value, causal.rowMax[i]!);
+      expect(shown.get(`o-${i}-0`)!.text).toBe(formatNumber(causalExact.data[i * 4]!, 3));
     }
     await expect(demo.locator('td.fa-skipped')).toHaveCount(15 * 4);
     await expect(demo.locator('[data-live]')).toContainText('Step 36 of 36');
@@ -240,20 +226,20 @@ test.describe('flash-attention-stepper', () => {
     const demo = page.locator('#flash-stepper');
     const n = demo.getByLabel('Sequence length n');
     const before = await demo.locator('[data-cell="m-0"]').textContent();
-    await typeInto(page, n, 'abc', false);
+    await typeIn(page, n, 'abc', false);
     await expect(demo.locator('[data-msg-for="n"]')).toHaveText('“abc” is not a number; keeping n = 8.');
     await expect(n).toHaveAttribute('aria-invalid', 'true');
     await expect(demo.locator('[data-cell="m-0"]')).toHaveText(before ?? '');
-    await typeInto(page, n, '99', false);
+    await typeIn(page, n, '99', false);
     await expect(demo.locator('[data-msg-for="n"]')).toHaveText('The maximum is 32; using 32.');
-    await typeInto(page, n, '', false);
+    await typeIn(page, n, '', false);
     await expect(demo.locator('[data-msg-for="n"]')).toHaveText('n is empty; keeping 32.');
-    await typeInto(page, n, '4');
+    await typeIn(page, n, '4');
     await expect(demo.locator('[data-msg-for="n"]')).toHaveText('');
-    await typeInto(page, demo.getByLabel('Block size B'), '6');
+    await typeIn(page, demo.getByLabel('Block size B'), '6');
     await expect(demo.locator('[data-msg-for="block"]')).toHaveText('B is capped at n = 4 (one block holds the whole sequence).');
     await expect(demo.getByRole('slider', { name: 'Tiles visited t' })).toHaveAttribute('max', '1');
-    await typeInto(page, demo.getByLabel('Head dimension d'), '-3');
+    await typeIn(page, demo.getByLabel('Head dimension d'), '-3');
     await expect(demo.locator('[data-msg-for="d"]')).toHaveText('The minimum is 1; using 1.');
     expect(errors).toEqual([]);
   });
@@ -266,7 +252,7 @@ test.describe('flash-attention-stepper', () => {
     await d.focus();
     await page.keyboard.press('ArrowDown'); // 64 → 56 (step 8)
     await expect(d).toHaveValue('56');
-    await typeInto(page, demo.getByLabel('SRAM size M (numbers)'), '50000');
+    await typeIn(page, demo.getByLabel('SRAM size M (numbers)'), '50000');
     await demo.locator('details[data-table-for="fa-costs"] summary').focus();
     await page.keyboard.press('Enter');
     for (const n of [8, 128, 4096, 65536]) {
@@ -279,7 +265,7 @@ test.describe('flash-attention-stepper', () => {
     const { q, k, v } = stepperInputs(128, 56, 7);
     expect(await valueOf(demo.locator('tr[data-n="128"] td').nth(2))).toBe(flashAttention(q, k, v, { blockSize: 64 }).peakScratchElements);
     await expect(demo.locator('svg[data-chart="fa-memory"] .chart-series')).toHaveCount(3);
-    await typeInto(page, demo.getByLabel('SRAM size M (numbers)'), '10');
+    await typeIn(page, demo.getByLabel('SRAM size M (numbers)'), '10');
     await expect(demo.locator('[data-msg-for="sram"]')).toHaveText('The minimum is 64; using 64.');
     expect(errors).toEqual([]);
   });
@@ -293,14 +279,14 @@ test.describe('attention-patterns', () => {
     await page.goto(PAGES.efficient);
     const demo = page.locator('#patterns-gallery');
     const count = (key: string): Locator => demo.locator(`[data-count="${key}"]`);
-    await typeInto(page, demo.getByLabel('Sequence length n'), '24');
+    await typeIn(page, demo.getByLabel('Sequence length n'), '24');
     await demo.getByLabel('Window shape').focus();
     await page.keyboard.press('ArrowDown'); // symmetric → causal
     await expect(demo.getByLabel('Window shape')).toHaveValue('causal');
-    await typeInto(page, demo.getByLabel('Global positions'), '1, 12');
-    await typeInto(page, demo.getByLabel('Stride l'), '5');
-    await typeInto(page, demo.getByLabel('Summary cells c'), '2');
-    await typeInto(page, demo.getByLabel('Linformer k'), '6');
+    await typeIn(page, demo.getByLabel('Global positions'), '1, 12');
+    await typeIn(page, demo.getByLabel('Stride l'), '5');
+    await typeIn(page, demo.getByLabel('Summary cells c'), '2');
+    await typeIn(page, demo.getByLabel('Linformer k'), '6');
     await expect(count('full')).toHaveAttribute('data-value', '576');
     expect(await valueOf(count('causal'))).toBe(countNonzero(slidingWindowMask(24, 24, 'causal')));
     expect(await valueOf(count('window'))).toBe(countNonzero(slidingWindowMask(24, 2, 'causal')));
@@ -324,13 +310,13 @@ test.describe('attention-patterns', () => {
     const errors = watchErrors(page);
     await page.goto(PAGES.efficient);
     const demo = page.locator('#patterns-gallery');
-    await typeInto(page, demo.getByLabel('Global positions'), '3, 99');
+    await typeIn(page, demo.getByLabel('Global positions'), '3, 99');
     await expect(demo.locator('[data-msg-for="globals"]')).toHaveText('Position 99 is outside 1 … 16; using 3.');
-    await typeInto(page, demo.getByLabel('Global positions'), 'first');
+    await typeIn(page, demo.getByLabel('Global positions'), 'first');
     await expect(demo.locator('[data-msg-for="globals"]')).toContainText('is not a number');
-    await typeInto(page, demo.getByLabel('Summary cells c'), '9');
+    await typeIn(page, demo.getByLabel('Summary cells c'), '9');
     await expect(demo.locator('[data-msg-for="summary"]')).toHaveText('c can be at most the stride l = 4; using 4.');
-    await typeInto(page, demo.getByLabel('Sequence length n'), '1000');
+    await typeIn(page, demo.getByLabel('Sequence length n'), '1000');
     await expect(demo.locator('[data-msg-for="n"]')).toHaveText('The maximum is 64; using 64.');
     await expect(demo.locator('[data-count="full"]')).toHaveAttribute('data-value', '4096');
     expect(errors).toEqual([]);
@@ -342,7 +328,7 @@ test.describe('attention-patterns', () => {
     const demo = page.locator('#patterns-error');
     await demo.getByLabel('Inputs').focus();
     await page.keyboard.press('ArrowDown'); // smooth → random
-    await typeInto(page, demo.getByLabel('Sequence length n'), '16');
+    await typeIn(page, demo.getByLabel('Sequence length n'), '16');
     const s = { ...ERROR_DEFAULTS, inputs: 'random' as const, n: 16 };
     const { q, k, v } = errorInputs(s);
     const exact = scaledDotProductAttention(q, k, v).output;
@@ -353,7 +339,7 @@ test.describe('attention-patterns', () => {
     }
     expect(await valueOf(demo.locator('[data-cell="lin-16"]'))).toBeLessThan(1e-12);
     await expect(demo.locator('[data-cell="perf-256"]')).toHaveText(/^\d\.\d{4}$/);
-    await typeInto(page, demo.getByLabel('Head dimension d'), 'x');
+    await typeIn(page, demo.getByLabel('Head dimension d'), 'x');
     await expect(demo.locator('[data-msg-for="errD"]')).toHaveText('“x” is not a number; keeping d = 8.');
     expect(errors).toEqual([]);
   });
@@ -363,7 +349,7 @@ test.describe('attention-patterns', () => {
     const errors = watchErrors(page);
     await page.goto(PAGES.efficient);
     const demo = page.locator('#patterns-costs');
-    await typeInto(page, demo.getByLabel('Linformer k'), '128');
+    await typeIn(page, demo.getByLabel('Linformer k'), '128');
     const d = demo.getByLabel('Head dimension d');
     await d.focus();
     await page.keyboard.press('ArrowUp'); // 64 → 72
@@ -383,7 +369,7 @@ test.describe('attention-patterns', () => {
     await expect(times).toHaveCount(20);
     for (const t of await times.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-value'))))) expect(t).toBeGreaterThan(0);
     await expect(demo.locator('svg[data-chart="ea-time"]')).toBeVisible();
-    await typeInto(page, demo.getByLabel('Performer features m'), '0');
+    await typeIn(page, demo.getByLabel('Performer features m'), '0');
     await expect(demo.locator('[data-msg-for="features"]')).toHaveText('The minimum is 1; using 1.');
     expect(errors).toEqual([]);
   });
@@ -401,7 +387,7 @@ test.describe('moe-routing', () => {
     await page.keyboard.press('ArrowDown'); // top-1 → top-2
     await demo.getByLabel('Renormalise the chosen gates').focus();
     await page.keyboard.press('Space');
-    await typeInto(page, demo.getByLabel('Capacity factor'), '0.75');
+    await typeIn(page, demo.getByLabel('Capacity factor'), '0.75');
     const skew = demo.getByRole('slider', { name: 'Skew s toward expert 1' });
     await skew.focus();
     await press(page, 'ArrowRight', 4); // 0 → 2
@@ -443,15 +429,15 @@ test.describe('moe-routing', () => {
     const errors = watchErrors(page);
     await page.goto(PAGES.moe);
     const demo = page.locator('#moe-routing-demo');
-    await typeInto(page, demo.getByLabel('Experts E'), 'many');
+    await typeIn(page, demo.getByLabel('Experts E'), 'many');
     await expect(demo.locator('[data-msg-for="experts"]')).toHaveText('“many” is not a number; keeping Experts E = 4.');
-    await typeInto(page, demo.getByLabel('Experts E'), '40');
+    await typeIn(page, demo.getByLabel('Experts E'), '40');
     await expect(demo.locator('[data-msg-for="experts"]')).toHaveText('The maximum is 16; using 16.');
     await expect(demo.locator('table[data-matrix="router"] thead th')).toHaveCount(1 + 16 + 2);
-    await typeInto(page, demo.getByLabel('Tokens (a sentence)'), '   ');
+    await typeIn(page, demo.getByLabel('Tokens (a sentence)'), '   ');
     await expect(demo.locator('[data-msg-for="sentence"]')).toHaveText('Type at least one word; keeping the last sentence.');
     await expect(demo.locator('table[data-matrix="router"] tbody tr')).toHaveCount(13);
-    await typeInto(page, demo.getByLabel('Capacity factor'), '-1');
+    await typeIn(page, demo.getByLabel('Capacity factor'), '-1');
     await expect(demo.locator('[data-msg-for="capacityFactor"]')).toHaveText('The minimum is 0; using 0.');
     await expect(demo.locator('[data-out="dropped"]')).toHaveAttribute('data-value', '13');
     expect(errors).toEqual([]);
@@ -464,13 +450,13 @@ test.describe('moe-routing', () => {
     const e = demo.getByLabel('Experts E');
     await e.focus();
     await page.keyboard.press('ArrowUp'); // 128 → 136
-    await typeInto(page, demo.getByLabel('d_model'), '1024');
+    await typeIn(page, demo.getByLabel('d_model'), '1024');
     for (const [key, k] of [['switch', 1], ['gshard', 2]] as const) {
       const c = moeParameterCounts({ dModel: 1024, dFF: 3072, experts: 136, k });
       expect(await valueOf(demo.locator(`[data-cell="held-${key}"]`))).toBe(c.held);
       expect(await valueOf(demo.locator(`[data-cell="used-${key}"]`))).toBe(c.usedPerToken);
     }
-    await typeInto(page, demo.getByLabel('d_ff'), '2.5');
+    await typeIn(page, demo.getByLabel('d_ff'), '2.5');
     await expect(demo.locator('[data-msg-for="dFF"]')).toHaveText('d_ff must be a whole number; using 3.');
     expect(errors).toEqual([]);
   });
@@ -484,7 +470,7 @@ test.describe('pretraining-objectives', () => {
     await page.goto(PAGES.pretraining);
     const demo = page.locator('#pretraining-demo');
     const sentence = 'Attention is all you need . Tokens talk to tokens ! Then the model learns .';
-    await typeInto(page, demo.getByLabel('Sentence', { exact: true }), sentence);
+    await typeIn(page, demo.getByLabel('Sentence', { exact: true }), sentence);
     const reroll = demo.getByRole('button', { name: 'Re-roll' });
     await tabTo(page, reroll);
     await page.keyboard.press('Enter');
@@ -528,14 +514,14 @@ test.describe('pretraining-objectives', () => {
     await page.goto(PAGES.pretraining);
     const demo = page.locator('#pretraining-demo');
     const before = await tokensOf(demo.locator('[data-seq="t5-input"] li'));
-    await typeInto(page, demo.getByLabel('Sentence', { exact: true }), '');
+    await typeIn(page, demo.getByLabel('Sentence', { exact: true }), '');
     await expect(demo.locator('[data-msg-for="sentence"]')).toHaveText('Type at least one word; keeping the last sentence.');
     expect(await tokensOf(demo.locator('[data-seq="t5-input"] li'))).toEqual(before);
-    await typeInto(page, demo.getByLabel('Noise density'), '2');
+    await typeIn(page, demo.getByLabel('Noise density'), '2');
     await expect(demo.locator('[data-msg-for="t5Density"]')).toHaveText('The maximum is 0.90; using 0.90.');
-    await typeInto(page, demo.getByLabel('Seed'), 'seed');
+    await typeIn(page, demo.getByLabel('Seed'), 'seed');
     await expect(demo.locator('[data-msg-for="seed"]')).toHaveText('“seed” is not a number; keeping Seed = 1.');
-    await typeInto(page, demo.getByLabel('Sentence', { exact: true }), 'one');
+    await typeIn(page, demo.getByLabel('Sentence', { exact: true }), 'one');
     await expect(demo.locator('table[data-matrix="gpt"]')).toHaveCount(0);
     await expect(demo.locator('[data-part="gpt"]')).toContainText('A single token has nothing to predict');
     expect(errors).toEqual([]);

@@ -9,7 +9,7 @@
  * Run: npm run build && npx playwright test tests/e2e/demos.spec.ts
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import {
   additiveAttention,
   alibiBias,
@@ -35,6 +35,7 @@ import { projections } from '../../src/demos/sequence-attention/view.ts';
 import { ROPE_SEEDS } from '../../src/demos/positional-encodings/view.ts';
 import { layerWeights } from '../../src/demos/normalization/view.ts';
 import { randomMatrix } from '../../src/demos/shared/tokens.ts';
+import { press, tabTo, typeInto, watchErrors } from './support.ts';
 
 const PAGES = {
   playground: '/concepts/scaled-dot-product-attention/',
@@ -46,38 +47,6 @@ const PAGES = {
   alibi: '/concepts/alibi/',
   norm: '/concepts/layer-normalization/',
 } as const;
-
-/** Collects console errors and uncaught exceptions for the page's lifetime. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
-
-/** Presses Tab until `target` has focus (fails after `max` presses): proves it is reachable by keyboard. */
-async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
-
-/** Focuses a text control, selects its content and types `text` (keyboard only). */
-async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
-  await field.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  if (text === '') await page.keyboard.press('Backspace');
-  else await page.keyboard.type(text);
-}
-
-/** Presses `key` `times` times. */
-async function press(page: Page, key: string, times = 1): Promise<void> {
-  for (let i = 0; i < times; i++) await page.keyboard.press(key);
-}
 
 /** Every displayed cell of a heatmap table, as formatted text, row by row (masked cells as null). */
 async function tableTexts(table: Locator): Promise<(string | null)[][]> {

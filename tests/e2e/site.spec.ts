@@ -1,15 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-
-/** Collects console errors and uncaught exceptions for the page's lifetime. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
+import { expect, test } from '@playwright/test';
+import { watchErrors } from './support.ts';
 
 test('home → search → paper', async ({ page }) => {
   const errors = watchErrors(page);

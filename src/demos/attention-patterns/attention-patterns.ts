@@ -39,6 +39,7 @@ import {
   type GalleryState,
   type Timing,
 } from './view.ts';
+import { PanelErrors } from '../shared/parts.ts';
 
 /** Minimum time spent per (method, n) so that coarse browser clocks still give a usable mean. */
 const MIN_SAMPLE_MS = 12;
@@ -58,16 +59,9 @@ class AttentionPatterns extends DemoElement {
   protected update(): void {
     const id = this.id || 'attention-patterns';
     const parts = partsFor(this.dataset['show']);
-    const errors: unknown[] = [];
-    const attempt = (fn: () => void): void => {
-      try {
-        fn();
-      } catch (e) {
-        errors.push(e);
-      }
-    };
+    const panels = new PanelErrors();
     if (parts.includes('gallery')) {
-      attempt(() => {
+      panels.attempt(() => {
         const n = this.number('n', GALLERY_RULES.n);
         const stride = this.number('stride', GALLERY_RULES.stride);
         let summary = this.number('summary', GALLERY_RULES.summary);
@@ -98,7 +92,7 @@ class AttentionPatterns extends DemoElement {
       });
     }
     if (parts.includes('error')) {
-      attempt(() => {
+      panels.attempt(() => {
         const s = {
           inputs: this.choice('inputs') === 'random' ? ('random' as const) : ('smooth' as const),
           n: this.number('errN', ERROR_RULES.n),
@@ -113,7 +107,7 @@ class AttentionPatterns extends DemoElement {
       });
     }
     if (parts.includes('costs')) {
-      attempt(() => {
+      panels.attempt(() => {
         const s: CostState = {
           d: this.number('costD', COST_RULES.d),
           window: this.number('costWindow', COST_RULES.window),
@@ -127,8 +121,7 @@ class AttentionPatterns extends DemoElement {
         this.announcePart('costs', costsSummary(s, r));
       });
     }
-    if (errors.length === 1) throw errors[0];
-    if (errors.length > 1) throw new Error(errors.map((e) => (e instanceof Error ? e.message : String(e))).join(' '));
+    panels.rethrow();
   }
 
   protected override describeCell(matrix: string, i: number, j: number): string {

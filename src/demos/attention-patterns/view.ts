@@ -36,14 +36,13 @@ import { escapeHtml, scrollBox } from '../shared/html.ts';
 import { LIMITS, parseVectorField, type Parsed } from '../shared/input.ts';
 import { formatBig, formatCount, logChart } from '../shared/log-chart.ts';
 import { randomMatrix } from '../shared/tokens.ts';
+import { pickParts } from '../shared/parts.ts';
 
 export type Part = 'gallery' | 'error' | 'costs';
 export const PARTS: readonly Part[] = ['gallery', 'error', 'costs'];
 
 export function partsFor(show: string | undefined): Part[] {
-  if (show === undefined || show === 'all') return [...PARTS];
-  const wanted = show.split(/[\s,]+/).filter((p): p is Part => (PARTS as readonly string[]).includes(p));
-  return wanted.length > 0 ? wanted : [...PARTS];
+  return pickParts(show, PARTS);
 }
 
 export const PART_TITLES: Record<Part, string> = {

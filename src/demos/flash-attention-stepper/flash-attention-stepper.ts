@@ -15,6 +15,7 @@ import {
   type StepperResult,
   type StepperState,
 } from './view.ts';
+import { PanelErrors } from '../shared/parts.ts';
 
 /** Milliseconds between tiles while playing. */
 const PLAY_INTERVAL = 900;
@@ -83,16 +84,9 @@ class FlashAttentionStepper extends DemoElement {
   protected update(): void {
     const id = this.id || 'flash-attention-stepper';
     const parts = partsFor(this.dataset['show']);
-    const errors: unknown[] = [];
-    const attempt = (fn: () => void): void => {
-      try {
-        fn();
-      } catch (e) {
-        errors.push(e);
-      }
-    };
+    const panels = new PanelErrors();
     if (parts.includes('stepper')) {
-      attempt(() => {
+      panels.attempt(() => {
         const n = this.number('n', STEPPER_RULES.n);
         let block = this.number('block', STEPPER_RULES.block);
         if (block > n) {
@@ -122,7 +116,7 @@ class FlashAttentionStepper extends DemoElement {
       });
     }
     if (parts.includes('costs')) {
-      attempt(() => {
+      panels.attempt(() => {
         const s = { d: this.number('costD', COST_RULES.d), block: this.number('costBlock', COST_RULES.block), sram: this.number('sram', COST_RULES.sram) };
         const key = `${s.d}:${s.block}`;
         let measured = this.measured.get(key);
@@ -135,8 +129,7 @@ class FlashAttentionStepper extends DemoElement {
         this.announcePart('costs', costsSummary(s, r));
       });
     }
-    if (errors.length === 1) throw errors[0];
-    if (errors.length > 1) throw new Error(errors.map((e) => (e instanceof Error ? e.message : String(e))).join(' '));
+    panels.rethrow();
   }
 
   protected override describeCell(matrix: string, i: number, j: number): string {

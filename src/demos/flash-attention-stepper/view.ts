@@ -24,15 +24,14 @@ import { formatNumber, subscript } from '../shared/format.ts';
 import { escapeHtml, scrollBox } from '../shared/html.ts';
 import { formatBig, formatCount, logChart } from '../shared/log-chart.ts';
 import { randomMatrix } from '../shared/tokens.ts';
+import { pickParts } from '../shared/parts.ts';
 
 export type Part = 'stepper' | 'costs';
 export const PARTS: readonly Part[] = ['stepper', 'costs'];
 
 /** The panels to show for a `show` prop ("stepper", "costs", a comma list, or "all"). */
 export function partsFor(show: string | undefined): Part[] {
-  if (show === undefined || show === 'all') return [...PARTS];
-  const wanted = show.split(/[\s,]+/).filter((p): p is Part => (PARTS as readonly string[]).includes(p));
-  return wanted.length > 0 ? wanted : [...PARTS];
+  return pickParts(show, PARTS);
 }
 
 export const PART_TITLES: Record<Part, string> = {

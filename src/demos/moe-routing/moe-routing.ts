@@ -16,6 +16,7 @@ import {
   type RoutingResult,
   type RoutingState,
 } from './view.ts';
+import { PanelErrors } from '../shared/parts.ts';
 
 class MoeRouting extends DemoElement {
   private routing: { s: RoutingState; r: RoutingResult } | null = null;
@@ -33,16 +34,9 @@ class MoeRouting extends DemoElement {
   protected update(): void {
     const id = this.id || 'moe-routing';
     const parts = partsFor(this.dataset['show']);
-    const errors: unknown[] = [];
-    const attempt = (fn: () => void): void => {
-      try {
-        fn();
-      } catch (e) {
-        errors.push(e);
-      }
-    };
+    const panels = new PanelErrors();
     if (parts.includes('routing')) {
-      attempt(() => {
+      panels.attempt(() => {
         const s: RoutingState = {
           tokens: this.parsed<string[]>('sentence', parseSentence),
           experts: this.number('experts', ROUTING_RULES.experts),
@@ -59,15 +53,14 @@ class MoeRouting extends DemoElement {
       });
     }
     if (parts.includes('params')) {
-      attempt(() => {
+      panels.attempt(() => {
         const s = { dModel: this.number('dModel', PARAMS_RULES.dModel), dFF: this.number('dFF', PARAMS_RULES.dFF), experts: this.number('paramExperts', PARAMS_RULES.experts) };
         const r = computeParams(s);
         this.render('params', paramsFigure(id, s, r));
         this.announcePart('params', paramsSummary(s, r));
       });
     }
-    if (errors.length === 1) throw errors[0];
-    if (errors.length > 1) throw new Error(errors.map((e) => (e instanceof Error ? e.message : String(e))).join(' '));
+    panels.rethrow();
   }
 
   protected override describeCell(matrix: string, i: number, j: number): string {

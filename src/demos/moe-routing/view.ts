@@ -19,14 +19,13 @@ import { escapeHtml, scrollBox } from '../shared/html.ts';
 import { LIMITS } from '../shared/input.ts';
 import { formatBig, formatCount } from '../shared/log-chart.ts';
 import { embedTokens, randomMatrix, tokenize } from '../shared/tokens.ts';
+import { pickParts } from '../shared/parts.ts';
 
 export type Part = 'routing' | 'params';
 export const PARTS: readonly Part[] = ['routing', 'params'];
 
 export function partsFor(show: string | undefined): Part[] {
-  if (show === undefined || show === 'all') return [...PARTS];
-  const wanted = show.split(/[\s,]+/).filter((p): p is Part => (PARTS as readonly string[]).includes(p));
-  return wanted.length > 0 ? wanted : [...PARTS];
+  return pickParts(show, PARTS);
 }
 
 export const PART_TITLES: Record<Part, string> = {

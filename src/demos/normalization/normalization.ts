@@ -1,6 +1,19 @@
 /** <atlas-normalization>: the live normalisation demo (see view.ts for the math). */
 import { DemoElement, defineDemo } from '../shared/demo-element.ts';
-import { DEPTH_DEFAULTS, DEPTH_RULES, VECTOR_DEFAULTS, VECTOR_RULES, computeDepth, computeVector, depthFigure, depthSummary, partsFor, vectorFigure, vectorSummary } from './view.ts';
+import {
+  DEPTH_DEFAULTS,
+  DEPTH_RULES,
+  VECTOR_DEFAULTS,
+  VECTOR_RULES,
+  computeDepth,
+  computeVector,
+  depthFigure,
+  depthSummary,
+  partsFor,
+  vectorFigure,
+  vectorSummary,
+} from './view.ts';
+import { PanelErrors } from '../shared/parts.ts';
 
 class Normalization extends DemoElement {
   override connectedCallback(): void {
@@ -17,23 +30,30 @@ class Normalization extends DemoElement {
   protected update(): void {
     const id = this.id || 'normalization';
     const parts = partsFor(this.dataset['show']);
+    // Each panel is computed and drawn on its own, so a bad vector leaves the depth plot live.
+    const panels = new PanelErrors();
     if (parts.includes('vector')) {
-      const s = { x: this.vector('x', VECTOR_RULES.x), shift: this.number('shift', VECTOR_RULES.shift) };
-      const r = computeVector(s);
-      this.render('vector', vectorFigure(id, s, r));
-      this.announcePart('vector', vectorSummary(s, r));
+      panels.attempt(() => {
+        const s = { x: this.vector('x', VECTOR_RULES.x), shift: this.number('shift', VECTOR_RULES.shift) };
+        const r = computeVector(s);
+        this.render('vector', vectorFigure(id, s, r));
+        this.announcePart('vector', vectorSummary(s, r));
+      });
     }
     if (parts.includes('depth')) {
-      const s = {
-        layers: this.number('layers', DEPTH_RULES.layers),
-        d: this.number('depthD', DEPTH_RULES.d),
-        tokens: this.number('tokens', DEPTH_RULES.tokens),
-        seed: this.number('seed', DEPTH_RULES.seed),
-      };
-      const r = computeDepth(s);
-      this.render('depth', depthFigure(id, s, r));
-      this.announcePart('depth', depthSummary(s, r));
+      panels.attempt(() => {
+        const s = {
+          layers: this.number('layers', DEPTH_RULES.layers),
+          d: this.number('depthD', DEPTH_RULES.d),
+          tokens: this.number('tokens', DEPTH_RULES.tokens),
+          seed: this.number('seed', DEPTH_RULES.seed),
+        };
+        const r = computeDepth(s);
+        this.render('depth', depthFigure(id, s, r));
+        this.announcePart('depth', depthSummary(s, r));
+      });
     }
+    panels.rethrow();
   }
 }
 

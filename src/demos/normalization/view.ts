@@ -19,14 +19,13 @@ import { formatNumber, formatVector } from '../shared/format.ts';
 import { LIMITS } from '../shared/input.ts';
 import { meanRowRms, rms } from '../shared/stats.ts';
 import { randomMatrix } from '../shared/tokens.ts';
+import { pickParts } from '../shared/parts.ts';
 
 export type Part = 'vector' | 'depth';
 export const PARTS: readonly Part[] = ['vector', 'depth'];
 
 export function partsFor(show: string | undefined): Part[] {
-  if (show === undefined || show === 'all') return [...PARTS];
-  const wanted = show.split(/[\s,]+/).filter((p): p is Part => (PARTS as readonly string[]).includes(p));
-  return wanted.length > 0 ? wanted : [...PARTS];
+  return pickParts(show, PARTS);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import {
   type SinusoidalResult,
   type SinusoidalState,
 } from './view.ts';
+import { PanelErrors } from '../shared/parts.ts';
 
 class PositionalEncodings extends DemoElement {
   private sin: { s: SinusoidalState; r: SinusoidalResult } | null = null;
@@ -30,16 +31,9 @@ class PositionalEncodings extends DemoElement {
     const id = this.id || 'positional-encodings';
     const parts = partsFor(this.dataset['show']);
     // Each panel is computed and drawn on its own, so an error in one leaves the others live.
-    const errors: unknown[] = [];
-    const attempt = (fn: () => void): void => {
-      try {
-        fn();
-      } catch (e) {
-        errors.push(e);
-      }
-    };
+    const panels = new PanelErrors();
     if (parts.includes('sinusoidal')) {
-      attempt(() => {
+      panels.attempt(() => {
         const s: SinusoidalState = { length: this.number('sinLength', SIN_RULES.length), d: this.number('sinD', SIN_RULES.d), base: this.number('sinBase', SIN_RULES.base) };
         const r = computeSinusoidal(s);
         this.sin = { s, r };
@@ -48,7 +42,7 @@ class PositionalEncodings extends DemoElement {
       });
     }
     if (parts.includes('rope')) {
-      attempt(() => {
+      panels.attempt(() => {
         const d = this.number('ropeD', ROPE_RULES.d);
         const pair = this.number('ropePair', { label: 'Pair', min: 0, max: d / 2 - 1, integer: true });
         const s = { d, pair, pq: this.number('ropePq', ROPE_RULES.pq), pk: this.number('ropePk', ROPE_RULES.pk), shift: this.number('ropeShift', ROPE_RULES.shift) };
@@ -58,7 +52,7 @@ class PositionalEncodings extends DemoElement {
       });
     }
     if (parts.includes('alibi')) {
-      attempt(() => {
+      panels.attempt(() => {
         const heads = this.number('alibiHeads', ALIBI_RULES.heads);
         const s: AlibiState = {
           heads,
@@ -72,8 +66,7 @@ class PositionalEncodings extends DemoElement {
         this.announcePart('alibi', alibiSummary(s, r));
       });
     }
-    if (errors.length === 1) throw errors[0];
-    if (errors.length > 1) throw new Error(errors.map((e) => (e instanceof Error ? e.message : String(e))).join(' '));
+    panels.rethrow();
   }
 
   protected override describeCell(matrix: string, i: number, j: number): string {

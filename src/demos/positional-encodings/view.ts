@@ -28,15 +28,14 @@ import { heatmapSvg, tableInDetails, type HeatmapSpec, type TableModes } from '.
 import { LIMITS } from '../shared/input.ts';
 import { randomMatrix } from '../shared/tokens.ts';
 import { scrollBox } from '../shared/html.ts';
+import { pickParts } from '../shared/parts.ts';
 
 export type Part = 'sinusoidal' | 'rope' | 'alibi';
 export const PARTS: readonly Part[] = ['sinusoidal', 'rope', 'alibi'];
 
 /** Which panels a `show` prop selects. */
 export function partsFor(show: string | undefined): Part[] {
-  if (show === undefined || show === 'all') return [...PARTS];
-  const wanted = show.split(/[\s,]+/).filter((p): p is Part => (PARTS as readonly string[]).includes(p));
-  return wanted.length > 0 ? wanted : [...PARTS];
+  return pickParts(show, PARTS);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,14 +18,13 @@ import { heatmapSvg } from '../shared/heatmap.ts';
 import { escapeHtml, scrollBox } from '../shared/html.ts';
 import { LIMITS } from '../shared/input.ts';
 import { tokenize } from '../shared/tokens.ts';
+import { pickParts } from '../shared/parts.ts';
 
 export type Part = 'bert' | 'gpt' | 'bart' | 't5';
 export const PARTS: readonly Part[] = ['bert', 'gpt', 'bart', 't5'];
 
 export function partsFor(show: string | undefined): Part[] {
-  if (show === undefined || show === 'all') return [...PARTS];
-  const wanted = show.split(/[\s,]+/).filter((p): p is Part => (PARTS as readonly string[]).includes(p));
-  return wanted.length > 0 ? wanted : [...PARTS];
+  return pickParts(show, PARTS);
 }
 
 export const PART_TITLES: Record<Part, string> = {
