@@ -103,6 +103,11 @@ describe('content on disk', () => {
     expect(get('vaswani2017attention').arxiv).toBe('1706.03762');
     // The CS324 list cites FuzzGPT by its ICSE title with a 2024 date; the first public version is arXiv 2304.02014 (2023).
     expect(get('deng2023large').year).toBe(2023);
+    // LaMDA's arXiv v3 lists 60 authors; v2 had 57 (no Vincent Zhao, Pranesh Srinivasan or Laichee Man).
+    expect(get('thoppilan2022lamda').authors).toHaveLength(60);
+    expect(get('thoppilan2022lamda').authors.slice(29, 32)).toEqual(['Marc Pickett', 'Pranesh Srinivasan', 'Laichee Man']);
+    // Fast-weight memories first circulated as TU Munich report FKI-147-91 in March 1991.
+    expect(get('schmidhuber1991learning').year).toBe(1991);
     expect(get('deng2023large').authors).toEqual(['Yinlin Deng', 'Chunqiu Steven Xia', 'Chenyuan Yang', 'Shizhuo Dylan Zhang', 'Shujing Yang', 'Lingming Zhang']);
   });
 });
