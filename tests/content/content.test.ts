@@ -93,6 +93,19 @@ describe('content on disk', () => {
     expect(missing).toEqual([]);
   });
 
+  it('embeds the matching demo in the landmark notes that have one', () => {
+    // Transformer-XL has no matching demo (relative encodings are not among them), so it only links its concept page.
+    const demos: Record<string, string> = {
+      vaswani2017attention: 'attention-playground', bahdanau2014neural: 'bahdanau-alignment', press2021train: 'positional-encodings',
+      xiong2020layer: 'normalization', dao2022flashattention: 'flash-attention-stepper', child2019generating: 'attention-patterns',
+      wang2020linformer: 'attention-patterns', choromanski2020rethinking: 'attention-patterns', shazeer2017outrageously: 'moe-routing',
+      lepikhin2020gshard: 'moe-routing', fedus2021switch: 'moe-routing', devlin2018bert: 'pretraining-objectives',
+      radford2018improving: 'pretraining-objectives', lewis2019bart: 'pretraining-objectives', raffel2019exploring: 'pretraining-objectives',
+    };
+    const missing = Object.entries(demos).filter(([id, demo]) => !content.papers.find((p) => p.id === id)?.body.includes(`<Demo name="${demo}"`));
+    expect(missing.map(([id, demo]) => `${id} → ${demo}`)).toEqual([]);
+  });
+
   it('uses the right metadata for papers whose reading-list entries carry known errors', () => {
     const get = (id: string) => content.papers.find((p) => p.id === id)!.data!;
     expect(get('lewis2019bart').authors[0]).toBe('Mike Lewis');
