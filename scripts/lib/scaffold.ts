@@ -85,6 +85,8 @@ export function venueName(container: string, year: number | undefined): string |
   return year ? `${short} ${year}` : short;
 }
 
+type InputOptions = NonNullable<Parameters<typeof plugins.input.chain>[1]>;
+
 interface BibEntry {
   type: string;
   label: string;
@@ -115,8 +117,10 @@ export function parseBibtex(text: string): { key: string; csl: CslRecord; raw: R
   let raw: BibEntry[];
   let csl: CslRecord[];
   try {
-    raw = plugins.input.chain(text, { forceType: '@biblatex/text', target: '@biblatex/entries+list' }) as BibEntry[];
-    csl = plugins.input.chain(text, { forceType: '@biblatex/text', generateGraph: false }) as CslRecord[];
+    // citation-js's typings mark every input option as required and type every chain's result as CSL,
+    // although each option has a default and the result depends on `target`.
+    raw = plugins.input.chain(text, { forceType: '@biblatex/text', target: '@biblatex/entries+list' } as InputOptions) as unknown as BibEntry[];
+    csl = plugins.input.chain(text, { forceType: '@biblatex/text', generateGraph: false } as InputOptions) as CslRecord[];
   } catch (err) {
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw new ScaffoldError(`the BibTeX could not be parsed (${reason}). Fix: copy the entry again from the paper's page; it must look like @article{key, title={…}, author={…}, year={…}}.`);

@@ -246,14 +246,14 @@ export function layoutGraph<N extends LayoutNode, E extends LayoutEdge>(nodes: r
  */
 export function fitLabel(label: string, maxChars: number): string {
   if (label.length <= maxChars) return label;
-  const words = label.split(/(?<=[\s\-\/–])/); // each piece keeps its trailing separator
+  const words = label.split(/(?<=[\s\-/–])/); // each piece keeps its trailing separator
   let out = '';
   for (const w of words) {
     if ((out + w).trimEnd().length + 1 > maxChars) break;
     out += w;
   }
-  out = out.replace(/[\s\-\/–:,(]+$/, '');
-  if (out === '') out = words[0]!.replace(/[\s\-\/–:,(]+$/, '');
+  out = out.replace(/[\s\-/–:,(]+$/, '');
+  if (out === '') out = words[0]!.replace(/[\s\-/–:,(]+$/, '');
   return out.length < label.length ? `${out}…` : out;
 }
 

@@ -45,7 +45,7 @@ export function buildIdIndex(entries: Iterable<EntryRef>): IdIndex {
   return index;
 }
 
-const WIKILINK = /\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]/g;
+const WIKILINK = /\[\[([^[\]|\n]+?)(?:\|([^[\]\n]+?))?\]\]/g;
 
 /** Parses the inside of a wikilink: `topic:moe|label` → { collection: topics, id: moe, label }. */
 export function parseWikilink(target: string, label?: string): Omit<WikilinkMatch, 'raw' | 'index' | 'line'> {

@@ -6,7 +6,7 @@ import { formatProblem, type Problem } from '../../src/schema/index.ts';
 const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
 function paper(id: string, fm: string, body = words(200)): string {
   // The key's family name and year agree with the first author and year, as checkKeys requires.
-  const [, family, year] = /^([a-z]+)(\d{4})/.exec(id) ?? [, 'a', '2020'];
+  const [, family, year] = /^([a-z]+)(\d{4})/.exec(id) ?? [undefined, 'a', '2020'];
   return `---\ntitle: "${id} title"\nauthors: ["Ann ${family}"]\nyear: ${year}\ntopics: [t]\ntldr: "x"\nadded: 2026-01-01\n${fm}---\n\n${body}\n`;
 }
 function set(files: Partial<Record<keyof ContentSet, Record<string, string>>>): { content: ContentSet; problems: Problem[] } {
