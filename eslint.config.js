@@ -20,7 +20,17 @@ const forbid = (regex, message) => ({ regex, message });
 const UP = String.raw`^(\.\./)+`;
 
 export default defineConfig([
-  globalIgnores(['dist/', '.astro/', 'node_modules/', 'content/', 'tests/fixtures/', 'schema/', '.bench-tmp/', 'test-results/', 'playwright-report/']),
+  globalIgnores([
+    'dist/',
+    '.astro/',
+    'node_modules/',
+    'content/',
+    'tests/fixtures/',
+    'schema/',
+    '.bench-tmp/',
+    'test-results/',
+    'playwright-report/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs.recommended,
@@ -48,7 +58,10 @@ export default defineConfig([
         'error',
         {
           patterns: [
-            forbid(String.raw`^(?!\./)`, 'src/compute imports nothing: only its own modules (./name.ts). Fix: move the code into src/compute, or pass the value in as an argument.'),
+            forbid(
+              String.raw`^(?!\./)`,
+              'src/compute imports nothing: only its own modules (./name.ts). Fix: move the code into src/compute, or pass the value in as an argument.',
+            ),
           ],
         },
       ],

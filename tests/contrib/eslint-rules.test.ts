@@ -18,7 +18,9 @@ async function restricted(file: string, code: string): Promise<string[]> {
 
 describe('eslint.config.js import rules', () => {
   it('lets src/compute import only its own modules', async () => {
-    expect(await restricted('src/compute/new-module.ts', "import { softmax } from './softmax.ts';\nexport const f = softmax;\n")).toEqual([]);
+    expect(await restricted('src/compute/new-module.ts', "import { softmax } from './softmax.ts';\nexport const f = softmax;\n")).toEqual(
+      [],
+    );
     for (const spec of ['node:fs', 'd3-scale', '../lib/slug.ts', '../schema/index.ts']) {
       const messages = await restricted('src/compute/new-module.ts', `import * as m from '${spec}';\nexport const f = m;\n`);
       expect(messages, spec).toHaveLength(1);
@@ -29,7 +31,12 @@ describe('eslint.config.js import rules', () => {
   });
 
   it('keeps src/schema below src/lib and the site', async () => {
-    expect(await restricted('src/schema/new-field.ts', "import { z } from 'astro/zod';\nimport { PAPER_ID } from './fields.ts';\nexport const f = [z, PAPER_ID];\n")).toEqual([]);
+    expect(
+      await restricted(
+        'src/schema/new-field.ts',
+        "import { z } from 'astro/zod';\nimport { PAPER_ID } from './fields.ts';\nexport const f = [z, PAPER_ID];\n",
+      ),
+    ).toEqual([]);
     for (const spec of ['../lib/slug.ts', '../components/PaperLink.astro', '../pages/index.astro', '../layouts/BaseLayout.astro']) {
       const messages = await restricted('src/schema/new-field.ts', `import * as m from '${spec}';\nexport const f = m;\n`);
       expect(messages, spec).toHaveLength(1);
@@ -38,7 +45,12 @@ describe('eslint.config.js import rules', () => {
   });
 
   it('keeps src/lib below components, layouts and pages', async () => {
-    expect(await restricted('src/lib/new-helper.ts', "import { PAPER_ID } from '../schema/fields.ts';\nimport { slugify } from './slug.ts';\nexport const f = [PAPER_ID, slugify];\n")).toEqual([]);
+    expect(
+      await restricted(
+        'src/lib/new-helper.ts',
+        "import { PAPER_ID } from '../schema/fields.ts';\nimport { slugify } from './slug.ts';\nexport const f = [PAPER_ID, slugify];\n",
+      ),
+    ).toEqual([]);
     for (const [file, spec] of [
       ['src/lib/new-helper.ts', '../components/PaperLink.astro'],
       ['src/lib/new-helper.ts', '../layouts/BaseLayout.astro'],
@@ -52,6 +64,11 @@ describe('eslint.config.js import rules', () => {
   });
 
   it('leaves components and pages free to import src/lib and src/schema', async () => {
-    expect(await restricted('src/components/NewWidget.ts', "import { slugify } from '../lib/slug.ts';\nimport { PAPER_ID } from '../schema/fields.ts';\nexport const f = [slugify, PAPER_ID];\n")).toEqual([]);
+    expect(
+      await restricted(
+        'src/components/NewWidget.ts',
+        "import { slugify } from '../lib/slug.ts';\nimport { PAPER_ID } from '../schema/fields.ts';\nexport const f = [slugify, PAPER_ID];\n",
+      ),
+    ).toEqual([]);
   });
 });
