@@ -1,6 +1,18 @@
 /** <atlas-normalization>: the live normalisation demo (see view.ts for the math). */
 import { DemoElement, defineDemo } from '../shared/demo-element.ts';
-import { DEPTH_DEFAULTS, DEPTH_RULES, VECTOR_DEFAULTS, VECTOR_RULES, computeDepth, computeVector, depthFigure, depthSummary, partsFor, vectorFigure, vectorSummary } from './view.ts';
+import {
+  DEPTH_DEFAULTS,
+  DEPTH_RULES,
+  VECTOR_DEFAULTS,
+  VECTOR_RULES,
+  computeDepth,
+  computeVector,
+  depthFigure,
+  depthSummary,
+  partsFor,
+  vectorFigure,
+  vectorSummary,
+} from './view.ts';
 
 class Normalization extends DemoElement {
   override connectedCallback(): void {
