@@ -57,28 +57,50 @@ const checks: Check[] = [
     name: 'paper first visit: HTML+CSS+JS gzip, fonts excluded',
     limit: `≤ ${kb(BUDGETS.paperFirstVisitGzip)} KB`,
     applies: isPaper,
-    measure: (p) => ({ value: firstVisit(p), shown: `${kb(firstVisit(p))} KB (HTML ${kb(p.html.gzip)}, CSS ${kb(p.css.gzip)}, JS ${kb(p.js.gzip)}; brotli ${kb(firstVisit(p, 'br'))})`, ok: firstVisit(p) <= BUDGETS.paperFirstVisitGzip }),
+    measure: (p) => ({
+      value: firstVisit(p),
+      shown: `${kb(firstVisit(p))} KB (HTML ${kb(p.html.gzip)}, CSS ${kb(p.css.gzip)}, JS ${kb(p.js.gzip)}; brotli ${kb(firstVisit(p, 'br'))})`,
+      ok: firstVisit(p) <= BUDGETS.paperFirstVisitGzip,
+    }),
   },
   {
     name: 'concept with demos: demo JS gzip',
     limit: `≤ ${kb(BUDGETS.conceptDemoJsGzip)} KB`,
     applies: (p) => p.type === 'concept with demos',
-    measure: (p) => ({ value: p.js.gzip, shown: `${kb(p.js.gzip)} KB in ${p.js.files.length} file(s) (brotli ${kb(p.js.br)})`, ok: p.js.gzip <= BUDGETS.conceptDemoJsGzip }),
+    measure: (p) => ({
+      value: p.js.gzip,
+      shown: `${kb(p.js.gzip)} KB in ${p.js.files.length} file(s) (brotli ${kb(p.js.br)})`,
+      ok: p.js.gzip <= BUDGETS.conceptDemoJsGzip,
+    }),
   },
   {
     name: 'fonts: only those the text uses, woff2, once each',
     limit: '0 unused, 0 non-woff2, 0 duplicates',
     applies: () => true,
     measure: (p) => {
-      const bad = [...p.fonts.unused.map((f) => `unused ${f}`), ...p.fonts.notWoff2.map((f) => `not woff2 ${f}`), ...p.fonts.duplicates.map((f) => `twice ${f}`)];
-      return { value: bad.length * 1e6 + p.fonts.files.length, shown: `${p.fonts.files.length} font(s), ${kb(p.fonts.raw)} KB${p.katexElements === 0 ? ', no math' : ''}`, ok: bad.length === 0, ...(bad.length ? { why: bad.join('; ') } : {}) };
+      const bad = [
+        ...p.fonts.unused.map((f) => `unused ${f}`),
+        ...p.fonts.notWoff2.map((f) => `not woff2 ${f}`),
+        ...p.fonts.duplicates.map((f) => `twice ${f}`),
+      ];
+      return {
+        value: bad.length * 1e6 + p.fonts.files.length,
+        shown: `${p.fonts.files.length} font(s), ${kb(p.fonts.raw)} KB${p.katexElements === 0 ? ', no math' : ''}`,
+        ok: bad.length === 0,
+        ...(bad.length ? { why: bad.join('; ') } : {}),
+      };
     },
   },
   {
     name: 'first-party only',
     limit: '0 requests to other hosts',
     applies: () => true,
-    measure: (p) => ({ value: p.thirdParty.length, shown: `${p.thirdParty.length} third-party request(s)`, ok: p.thirdParty.length === 0, ...(p.thirdParty.length ? { why: p.thirdParty.join(', ') } : {}) }),
+    measure: (p) => ({
+      value: p.thirdParty.length,
+      shown: `${p.thirdParty.length} third-party request(s)`,
+      ok: p.thirdParty.length === 0,
+      ...(p.thirdParty.length ? { why: p.thirdParty.join(', ') } : {}),
+    }),
   },
 ];
 
@@ -87,7 +109,10 @@ const staticProblems: string[] = [];
 for (const e of readdirSync(dist, { withFileTypes: true, recursive: true })) {
   if (!e.isFile() || !e.name.endsWith('.css')) continue;
   const css = readFileSync(join(e.parentPath, e.name), 'utf8');
-  if (/url\(\s*["']?data:(font|application\/(x-)?font)/i.test(css)) staticProblems.push(`${join(e.parentPath, e.name).slice(dist.length + 1)} embeds a font as a data: URI, so every page downloads it. Fix: keep fonts as files (vite.build.assetsInlineLimit in astro.config.mjs).`);
+  if (/url\(\s*["']?data:(font|application\/(x-)?font)/i.test(css))
+    staticProblems.push(
+      `${join(e.parentPath, e.name).slice(dist.length + 1)} embeds a font as a data: URI, so every page downloads it. Fix: keep fonts as files (vite.build.assetsInlineLimit in astro.config.mjs).`,
+    );
 }
 
 const specs = sitePages(dist);
@@ -114,12 +139,22 @@ for (const check of checks) {
   const worst = measured.reduce((a, b) => (b.m.value > a.m.value ? b : a));
   const failed = measured.filter((x) => !x.m.ok);
   failed.sort((a, b) => b.m.value - a.m.value);
-  for (const f of failed.slice(0, 8)) failures.push(`${check.name} (${check.limit}): ${f.p.path} has ${f.m.shown}${f.m.why ? ` — ${f.m.why}` : ''}`);
+  for (const f of failed.slice(0, 8))
+    failures.push(`${check.name} (${check.limit}): ${f.p.path} has ${f.m.shown}${f.m.why ? ` — ${f.m.why}` : ''}`);
   if (failed.length > 8) failures.push(`${check.name}: … and ${failed.length - 8} more pages over budget (test-results/budgets.json)`);
-  summary.push({ budget: check.name, limit: check.limit, pages: applicable.length, worst: worst.p.path, worstValue: worst.m.shown, failed: failed.length });
+  summary.push({
+    budget: check.name,
+    limit: check.limit,
+    pages: applicable.length,
+    worst: worst.p.path,
+    worstValue: worst.m.shown,
+    failed: failed.length,
+  });
 }
 
-console.log(`\nPage weights, first visit, cold cache (${pages.length} pages, ${((performance.now() - started) / 1000).toFixed(0)} s); sizes in KB, the heaviest page of each type:\n`);
+console.log(
+  `\nPage weights, first visit, cold cache (${pages.length} pages, ${((performance.now() - started) / 1000).toFixed(0)} s); sizes in KB, the heaviest page of each type:\n`,
+);
 console.log(weightTable(pages));
 console.log('\n| budget | limit | pages | worst page | worst value | over budget |\n| --- | --- | ---: | --- | --- | ---: |');
 for (const s of summary) console.log(`| ${s.budget} | ${s.limit} | ${s.pages} | ${s.worst} | ${s.worstValue} | ${s.failed} |`);

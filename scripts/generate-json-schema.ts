@@ -22,7 +22,9 @@ for (const [file, text] of jsonSchemas(root)) {
   }
 }
 if (values.check && stale.length > 0) {
-  console.error(`${stale.join(', ')}: out of date with src/schema/ or content/topics/. Fix: run npm run schema:json and commit the result.`);
+  console.error(
+    `${stale.join(', ')}: out of date with src/schema/ or content/topics/. Fix: run npm run schema:json and commit the result.`,
+  );
   process.exit(1);
 }
 if (stale.length === 0) console.log('schema:json: every JSON Schema is up to date.');

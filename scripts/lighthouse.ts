@@ -34,7 +34,9 @@ if (!existsSync(join(dist, 'index.html'))) {
 function conceptWithDemos(): string | undefined {
   const dir = join(process.cwd(), 'content', 'concepts');
   if (existsSync(dir)) {
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((f) => f.endsWith('.mdx'))
+      .sort()) {
       const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, f), 'utf8'));
       const data = m ? ((parseYaml(m[1]!) as Record<string, unknown> | null) ?? {}) : {};
       if (Array.isArray(data['demos']) && data['demos'].length > 0) return `/concepts/${f.replace(/\.mdx$/, '')}/`;
@@ -42,7 +44,9 @@ function conceptWithDemos(): string | undefined {
   }
   const concepts = join(dist, 'concepts');
   if (!existsSync(concepts)) return undefined;
-  const hit = readdirSync(concepts).find((d) => existsSync(join(concepts, d, 'index.html')) && readFileSync(join(concepts, d, 'index.html'), 'utf8').includes(' data-demo="'));
+  const hit = readdirSync(concepts).find(
+    (d) => existsSync(join(concepts, d, 'index.html')) && readFileSync(join(concepts, d, 'index.html'), 'utf8').includes(' data-demo="'),
+  );
   return hit ? `/concepts/${hit}/` : undefined;
 }
 
@@ -124,7 +128,10 @@ try {
     const ok = CATEGORIES.every((c) => med[c] >= MIN_SCORE);
     rows.push({ label: page.label, path: page.path, runs, median: med, losses: pick.losses, ok });
     for (const c of CATEGORIES) {
-      if (med[c] < MIN_SCORE) failures.push(`${page.label} ${page.path}: ${c} ${med[c].toFixed(2)} < ${MIN_SCORE} (median of ${runs.length}); points lost on: ${pick.losses[c]?.join('; ') || 'n/a'}`);
+      if (med[c] < MIN_SCORE)
+        failures.push(
+          `${page.label} ${page.path}: ${c} ${med[c].toFixed(2)} < ${MIN_SCORE} (median of ${runs.length}); points lost on: ${pick.losses[c]?.join('; ') || 'n/a'}`,
+        );
     }
   }
 } finally {
@@ -132,14 +139,36 @@ try {
   await site.close();
 }
 
-console.log(`\nLighthouse ${lighthouseVersion}, mobile preset, ${CHROMIUM_PATH ?? 'bundled Chromium'}; median of the runs, bar ${MIN_SCORE}:\n`);
-console.log('| page | path | performance | accessibility | best practices | SEO | runs |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |');
-for (const r of rows) console.log(`| ${r.label} | ${r.path} | ${CATEGORIES.map((c) => r.median[c].toFixed(2)).join(' | ')} | ${r.runs.length} |`);
-const worst = rows.length ? rows.reduce((a, b) => (Math.min(...CATEGORIES.map((c) => b.median[c])) < Math.min(...CATEGORIES.map((c) => a.median[c])) ? b : a)) : undefined;
+console.log(
+  `\nLighthouse ${lighthouseVersion}, mobile preset, ${CHROMIUM_PATH ?? 'bundled Chromium'}; median of the runs, bar ${MIN_SCORE}:\n`,
+);
+console.log(
+  '| page | path | performance | accessibility | best practices | SEO | runs |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+);
+for (const r of rows)
+  console.log(`| ${r.label} | ${r.path} | ${CATEGORIES.map((c) => r.median[c].toFixed(2)).join(' | ')} | ${r.runs.length} |`);
+const worst = rows.length
+  ? rows.reduce((a, b) => (Math.min(...CATEGORIES.map((c) => b.median[c])) < Math.min(...CATEGORIES.map((c) => a.median[c])) ? b : a))
+  : undefined;
 if (worst) console.log(`\nworst page: ${worst.path} (lowest category ${Math.min(...CATEGORIES.map((c) => worst.median[c])).toFixed(2)})`);
 
 mkdirSync('test-results', { recursive: true });
-writeFileSync('test-results/lighthouse.json', JSON.stringify({ minScore: MIN_SCORE, lighthouse: lighthouseVersion, preset: 'mobile (Lighthouse default config)', chromium: CHROMIUM_PATH ?? null, date: new Date().toISOString(), pages: rows, failures }, null, 1));
+writeFileSync(
+  'test-results/lighthouse.json',
+  JSON.stringify(
+    {
+      minScore: MIN_SCORE,
+      lighthouse: lighthouseVersion,
+      preset: 'mobile (Lighthouse default config)',
+      chromium: CHROMIUM_PATH ?? null,
+      date: new Date().toISOString(),
+      pages: rows,
+      failures,
+    },
+    null,
+    1,
+  ),
+);
 if (failures.length > 0) {
   console.error(`\nlighthouse: ${failures.length} problem(s):`);
   for (const f of failures) console.error(`- ${f}`);

@@ -32,7 +32,9 @@ if (values.json) {
     const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
     const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
     for (const p of problems) {
-      console.log(`::${p.severity} file=${prop(p.file)}${p.line ? `,line=${p.line}` : ''},title=${prop(p.field || 'content')}::${esc(p.message)}`);
+      console.log(
+        `::${p.severity} file=${prop(p.file)}${p.line ? `,line=${p.line}` : ''},title=${prop(p.field || 'content')}::${esc(p.message)}`,
+      );
     }
   }
   const summary = Object.entries(counts)

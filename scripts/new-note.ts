@@ -63,7 +63,8 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length > 1) throw new ScaffoldError(`expected at most one arXiv id, got ${positionals.join(' ')}. Fix: quote titles and author lists.\n${USAGE}`);
+  if (positionals.length > 1)
+    throw new ScaffoldError(`expected at most one arXiv id, got ${positionals.join(' ')}. Fix: quote titles and author lists.\n${USAGE}`);
   if (positionals.length === 0 && !values.bibtex) throw new ScaffoldError(`give an arXiv id or --bibtex FILE.\n${USAGE}`);
 
   const contentDir = resolve(values.content ?? 'content');
@@ -71,11 +72,16 @@ function main(argv: string[]): number {
   let meta: Partial<PaperMeta> = {};
 
   if (values.bibtex) {
-    if (!existsSync(values.bibtex)) throw new ScaffoldError(`${values.bibtex} does not exist. Fix: save the BibTeX entry to a file and pass its path.`);
+    if (!existsSync(values.bibtex))
+      throw new ScaffoldError(`${values.bibtex} does not exist. Fix: save the BibTeX entry to a file and pass its path.`);
     const entries = parseBibtex(readFileSync(values.bibtex, 'utf8'));
     const entry = values.entry ? entries.find((e) => e.key === values.entry) : entries[0];
-    if (!entry) throw new ScaffoldError(`no entry "${values.entry}" in ${values.bibtex}. Fix: use one of ${entries.map((e) => e.key).join(', ')}.`);
-    if (!values.entry && entries.length > 1) throw new ScaffoldError(`${values.bibtex} holds ${entries.length} entries. Fix: pick one with --entry ${entries.map((e) => e.key).join(' | ')}.`);
+    if (!entry)
+      throw new ScaffoldError(`no entry "${values.entry}" in ${values.bibtex}. Fix: use one of ${entries.map((e) => e.key).join(', ')}.`);
+    if (!values.entry && entries.length > 1)
+      throw new ScaffoldError(
+        `${values.bibtex} holds ${entries.length} entries. Fix: pick one with --entry ${entries.map((e) => e.key).join(' | ')}.`,
+      );
     const fromBib = metaFromBibtex(entry);
     meta = fromBib.meta;
     notes.push(...fromBib.notes);
@@ -83,7 +89,10 @@ function main(argv: string[]): number {
 
   if (positionals[0] !== undefined) {
     const arxiv = parseArxivId(positionals[0]);
-    if (!arxiv) throw new ScaffoldError(`"${positionals[0]}" is not a new-style arXiv id. Fix: pass it like 1706.03762 (old-style ids such as cs/0101001: use --bibtex or --url instead).`);
+    if (!arxiv)
+      throw new ScaffoldError(
+        `"${positionals[0]}" is not a new-style arXiv id. Fix: pass it like 1706.03762 (old-style ids such as cs/0101001: use --bibtex or --url instead).`,
+      );
     meta.arxiv = arxiv.replace(/v\d+$/, '');
   }
   if (values.title) meta.title = values.title.trim();
@@ -92,27 +101,42 @@ function main(argv: string[]): number {
   if (values.doi) meta.doi = values.doi.trim();
   if (values.url) meta.url = values.url.trim();
   if (values.year) {
-    if (!/^\d{4}$/.test(values.year)) throw new ScaffoldError(`--year ${values.year} is not a year. Fix: pass four digits, e.g. --year 2017.`);
+    if (!/^\d{4}$/.test(values.year))
+      throw new ScaffoldError(`--year ${values.year} is not a year. Fix: pass four digits, e.g. --year 2017.`);
     meta.year = Number(values.year);
   } else if (meta.arxiv) {
     // The note's year is the first public version's, which the arXiv id encodes; BibTeX often gives the venue's.
     const first = arxivYear(meta.arxiv);
-    if (meta.year && meta.year !== first) notes.push(`year set to ${first}, the year of arXiv v1 (the BibTeX says ${meta.year}, probably the venue's year; the venue field keeps it).`);
+    if (meta.year && meta.year !== first)
+      notes.push(
+        `year set to ${first}, the year of arXiv v1 (the BibTeX says ${meta.year}, probably the venue's year; the venue field keeps it).`,
+      );
     meta.year = first;
   }
 
-  const missing = [!meta.title && '--title "Exact Title"', !meta.authors?.length && '--authors "First Author; Second Author"', !meta.year && '--year 2017'].filter(Boolean);
+  const missing = [
+    !meta.title && '--title "Exact Title"',
+    !meta.authors?.length && '--authors "First Author; Second Author"',
+    !meta.year && '--year 2017',
+  ].filter(Boolean);
   if (missing.length) {
-    throw new ScaffoldError(`the scaffold works offline, so it needs ${missing.join(' and ')}. Fix: copy them from the paper's arXiv or venue page, e.g.\n  npm run new -- ${positionals[0] ?? '1706.03762'} ${missing.join(' ')}`);
+    throw new ScaffoldError(
+      `the scaffold works offline, so it needs ${missing.join(' and ')}. Fix: copy them from the paper's arXiv or venue page, e.g.\n  npm run new -- ${positionals[0] ?? '1706.03762'} ${missing.join(' ')}`,
+    );
   }
 
   const topicIds = listIds(join(contentDir, 'topics'), '.md');
   if (values.topics) {
-    meta.topics = values.topics.split(',').map((t) => t.trim()).filter(Boolean);
+    meta.topics = values.topics
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
     for (const t of meta.topics) {
       if (!topicIds.includes(t)) {
         const near = nearest(t, topicIds);
-        throw new ScaffoldError(`"${t}" is not a topic. Fix: ${near.length ? `did you mean ${near.join(', ')}? ` : ''}use ids from content/topics/: ${topicIds.join(', ')}.`);
+        throw new ScaffoldError(
+          `"${t}" is not a topic. Fix: ${near.length ? `did you mean ${near.join(', ')}? ` : ''}use ids from content/topics/: ${topicIds.join(', ')}.`,
+        );
       }
     }
   }
@@ -124,12 +148,16 @@ function main(argv: string[]): number {
   const file = join(papersDir, `${key}.mdx`);
   const shown = relative(process.cwd(), file);
   if (existsSync(file)) {
-    throw new ScaffoldError(`${shown} already exists; nothing was written. Fix: edit that note to correct it, or, if it is a different paper, pass --id with the next title word, e.g. --id ${key}${nextWord(full.title, key)}.`);
+    throw new ScaffoldError(
+      `${shown} already exists; nothing was written. Fix: edit that note to correct it, or, if it is a different paper, pass --id with the next title word, e.g. --id ${key}${nextWord(full.title, key)}.`,
+    );
   }
   for (const other of listIds(papersDir, '.mdx')) {
     const text = readFileSync(join(papersDir, `${other}.mdx`), 'utf8');
     if (full.arxiv && new RegExp(`^arxiv:\\s*"?${full.arxiv.replace('.', '\\.')}(v\\d+)?"?\\s*$`, 'm').test(text)) {
-      throw new ScaffoldError(`arXiv ${full.arxiv} already has a note: content/papers/${other}.mdx; nothing was written. Fix: edit that note instead.`);
+      throw new ScaffoldError(
+        `arXiv ${full.arxiv} already has a note: content/papers/${other}.mdx; nothing was written. Fix: edit that note instead.`,
+      );
     }
   }
 
@@ -160,7 +188,10 @@ function listIds(dir: string, ext: string): string[] {
 /** The title word after the one the key already uses, to disambiguate two papers with one key. */
 function nextWord(title: string, key: string): string {
   const skip = new Set(['the', 'and', 'for', 'with', 'from', 'all', 'you', 'are', 'via', 'its', 'our', 'into', 'over']);
-  const words = title.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2 && !skip.has(w));
+  const words = title
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 2 && !skip.has(w));
   const used = words.findIndex((w) => key.endsWith(w));
   return words[used + 1] ?? 'two';
 }

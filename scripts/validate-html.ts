@@ -47,7 +47,8 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 if (errors > 200) console.error(`… and ${errors - 200} more errors`);
 if (errors > 0) {
   console.error(`\nvalidate:html: ${errors} error(s) in ${perFile.size} of ${files.length} files (${seconds} s):`);
-  for (const [rule, n] of [...perRule].sort((a, b) => b[1] - a[1])) console.error(`  ${rule}: ${n}  https://html-validate.org/rules/${rule}.html`);
+  for (const [rule, n] of [...perRule].sort((a, b) => b[1] - a[1]))
+    console.error(`  ${rule}: ${n}  https://html-validate.org/rules/${rule}.html`);
   const worst = [...perFile].sort((a, b) => b[1] - a[1])[0]!;
   console.error(`  worst page: ${relative(process.cwd(), worst[0])} (${worst[1]} errors)`);
   console.error('Fix the markup. Relax a rule in .htmlvalidate.mjs only with a comment giving the reason, and list it in BENCHMARKS.md.');

@@ -167,7 +167,9 @@ async function main(): Promise<void> {
   }
 
   console.log(`scaledDotProductAttention, d_k = d_v = ${D}, n = m; median of interleaved runs; GFLOP/s = 4·n·m·d / time.`);
-  console.log(`Node ${process.version}; tfjs-core ${tf.version_core}; tfjs-wasm SIMD ${wasmSimd ? 'on' : 'off'}, threads ${wasmThreads ? 'on' : 'off'}.\n`);
+  console.log(
+    `Node ${process.version}; tfjs-core ${tf.version_core}; tfjs-wasm SIMD ${wasmSimd ? 'on' : 'off'}, threads ${wasmThreads ? 'on' : 'off'}.\n`,
+  );
   console.log('| n | implementation | median ms | GFLOP/s | time ÷ fast time | notes |');
   console.log('|---:|---|---:|---:|---:|---|');
   for (const n of SIZES) {

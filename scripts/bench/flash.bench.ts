@@ -13,14 +13,7 @@
  * Inputs are deterministic (the module's seeded generator). Implementations take turns within each
  * round so drifting machine speed hits both alike. Benchmarks report; they never assert timings.
  */
-import {
-  flashAttention,
-  linearAttention,
-  scaledDotProductAttention,
-  seededRandom,
-  zeros,
-  type Matrix,
-} from '../../src/compute/index.ts';
+import { flashAttention, linearAttention, scaledDotProductAttention, seededRandom, zeros, type Matrix } from '../../src/compute/index.ts';
 
 const D = 64;
 
@@ -67,7 +60,9 @@ const int = (x: number) => x.toLocaleString('en-US');
 }
 
 console.log(`### flashAttention vs scaledDotProductAttention (d = ${D}, B = 64)\n`);
-console.log('| n | flash median (ms) | sdpa median (ms) | flash / sdpa | flash peak scratch | sdpa n×m weights | scratch ratio | max abs diff |');
+console.log(
+  '| n | flash median (ms) | sdpa median (ms) | flash / sdpa | flash peak scratch | sdpa n×m weights | scratch ratio | max abs diff |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const n of [256, 1024, 4096]) {
   const q = uniformMatrix(n, D, 10 + n);

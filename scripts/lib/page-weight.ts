@@ -56,7 +56,9 @@ function fileSizes(file: string): { raw: number; gzip: number; br: number } {
   let s = sizeCache.get(file);
   if (!s) {
     const buf = readFileSync(file);
-    s = isCompressible(file) ? { raw: buf.length, gzip: gzipSize(buf), br: brotliSize(buf) } : { raw: buf.length, gzip: buf.length, br: buf.length };
+    s = isCompressible(file)
+      ? { raw: buf.length, gzip: gzipSize(buf), br: brotliSize(buf) }
+      : { raw: buf.length, gzip: buf.length, br: buf.length };
     sizeCache.set(file, s);
   }
   return s;
@@ -137,7 +139,8 @@ async function measureOne(browser: Browser, origin: string, root: string, base: 
   const res = await page.goto(origin + spec.path, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   // Quiet for 200 ms with nothing in flight: everything the page loads on its own has arrived.
-  for (const t0 = Date.now(); Date.now() - t0 < 10_000 && (inflight > 0 || Date.now() - lastChange < 200); ) await new Promise((r) => setTimeout(r, 25));
+  for (const t0 = Date.now(); Date.now() - t0 < 10_000 && (inflight > 0 || Date.now() - lastChange < 200);)
+    await new Promise((r) => setTimeout(r, 25));
   const probe: FontProbe = await page.evaluate(async () => {
     await document.fonts.ready;
     const norm = (w: string) => (w === 'normal' || w === '' ? '400' : w === 'bold' ? '700' : w);
@@ -227,7 +230,8 @@ async function measureOne(browser: Browser, origin: string, root: string, base: 
       addTo(p.fonts, file, label);
       if (!label.endsWith('.woff2')) p.fonts.notWoff2.push(label);
       const face = probe.faces.find((f) => f.urls.includes(r.url));
-      if (!face || !probe.used.includes(`${face.family}|${face.weight}|${face.style}`)) p.fonts.unused.push(`${label}${face ? ` (${face.family} ${face.weight} ${face.style})` : ' (no @font-face)'}`);
+      if (!face || !probe.used.includes(`${face.family}|${face.weight}|${face.style}`))
+        p.fonts.unused.push(`${label}${face ? ` (${face.family} ${face.weight} ${face.style})` : ' (no @font-face)'}`);
     } else addTo(p.other, file, label);
   }
   await context.close();
@@ -271,10 +275,15 @@ export const kb = (n: number): string => (n / 1024).toFixed(1);
 export function weightTable(pages: PageWeight[]): string {
   const byType = new Map<string, PageWeight[]>();
   for (const p of pages) byType.set(p.type, [...(byType.get(p.type) ?? []), p]);
-  const rows = ['| page type | pages | heaviest page | HTML gz | CSS gz | JS gz (before interaction) | inline JS B | HTML+CSS+JS gz | br | fonts (files, KB) | requests |', '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const rows = [
+    '| page type | pages | heaviest page | HTML gz | CSS gz | JS gz (before interaction) | inline JS B | HTML+CSS+JS gz | br | fonts (files, KB) | requests |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const [type, list] of [...byType].sort((a, b) => a[0].localeCompare(b[0]))) {
     const worst = list.reduce((a, b) => (firstVisit(b) > firstVisit(a) ? b : a));
-    rows.push(`| ${type} | ${list.length} | ${worst.path} | ${kb(worst.html.gzip)} | ${kb(worst.css.gzip)} | ${kb(worst.js.gzip)} | ${worst.inlineJs.bytes} | **${kb(firstVisit(worst))}** | ${kb(firstVisit(worst, 'br'))} | ${worst.fonts.files.length}, ${kb(worst.fonts.raw)} | ${worst.requests} |`);
+    rows.push(
+      `| ${type} | ${list.length} | ${worst.path} | ${kb(worst.html.gzip)} | ${kb(worst.css.gzip)} | ${kb(worst.js.gzip)} | ${worst.inlineJs.bytes} | **${kb(firstVisit(worst))}** | ${kb(firstVisit(worst, 'br'))} | ${worst.fonts.files.length}, ${kb(worst.fonts.raw)} | ${worst.requests} |`,
+    );
   }
   return rows.join('\n');
 }

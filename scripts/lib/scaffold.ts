@@ -85,6 +85,8 @@ export function venueName(container: string, year: number | undefined): string |
   return year ? `${short} ${year}` : short;
 }
 
+type InputOptions = NonNullable<Parameters<typeof plugins.input.chain>[1]>;
+
 interface BibEntry {
   type: string;
   label: string;
@@ -115,14 +117,26 @@ export function parseBibtex(text: string): { key: string; csl: CslRecord; raw: R
   let raw: BibEntry[];
   let csl: CslRecord[];
   try {
-    raw = plugins.input.chain(text, { forceType: '@biblatex/text', target: '@biblatex/entries+list' }) as BibEntry[];
-    csl = plugins.input.chain(text, { forceType: '@biblatex/text', generateGraph: false }) as CslRecord[];
+    // citation-js's typings mark every input option as required and type every chain's result as CSL,
+    // although each option has a default and the result depends on `target`.
+    raw = plugins.input.chain(text, {
+      forceType: '@biblatex/text',
+      target: '@biblatex/entries+list',
+    } as InputOptions) as unknown as BibEntry[];
+    csl = plugins.input.chain(text, { forceType: '@biblatex/text', generateGraph: false } as InputOptions) as CslRecord[];
   } catch (err) {
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new ScaffoldError(`the BibTeX could not be parsed (${reason}). Fix: copy the entry again from the paper's page; it must look like @article{key, title={…}, author={…}, year={…}}.`);
+    throw new ScaffoldError(
+      `the BibTeX could not be parsed (${reason}). Fix: copy the entry again from the paper's page; it must look like @article{key, title={…}, author={…}, year={…}}.`,
+    );
   }
-  if (!Array.isArray(raw) || raw.length === 0) throw new ScaffoldError('the BibTeX file holds no entry. Fix: paste an entry such as @article{key, title={…}, author={…}, year={…}}.');
-  return raw.map((entry, i) => ({ key: entry.label, csl: csl.find((c) => c['citation-key'] === entry.label) ?? csl[i] ?? {}, raw: lowerKeys(entry.properties) }));
+  if (!Array.isArray(raw) || raw.length === 0)
+    throw new ScaffoldError('the BibTeX file holds no entry. Fix: paste an entry such as @article{key, title={…}, author={…}, year={…}}.');
+  return raw.map((entry, i) => ({
+    key: entry.label,
+    csl: csl.find((c) => c['citation-key'] === entry.label) ?? csl[i] ?? {},
+    raw: lowerKeys(entry.properties),
+  }));
 }
 
 function lowerKeys(o: Record<string, string>): Record<string, string> {
@@ -144,7 +158,8 @@ export function metaFromBibtex(entry: ReturnType<typeof parseBibtex>[number]): {
   const year = csl.issued?.['date-parts']?.[0]?.[0] ?? (raw['year'] ? Number(raw['year']) : undefined);
   if (year) meta.year = year;
   // arXiv ids hide in eprint (with archivePrefix), or in journal ("arXiv preprint arXiv:…"), url, doi or note.
-  let arxiv = raw['eprint'] && /arxiv/i.test(raw['archiveprefix'] ?? raw['eprinttype'] ?? 'arxiv') ? parseArxivId(raw['eprint']) : undefined;
+  let arxiv =
+    raw['eprint'] && /arxiv/i.test(raw['archiveprefix'] ?? raw['eprinttype'] ?? 'arxiv') ? parseArxivId(raw['eprint']) : undefined;
   for (const v of [raw['journal'], raw['url'], raw['doi'], raw['note'], raw['howpublished']]) {
     if (arxiv) break;
     if (v && /arxiv/i.test(v)) arxiv = /(\d{4}\.\d{4,5})(v\d+)?/.exec(v)?.[1];
@@ -173,7 +188,9 @@ export function paperKey(meta: Pick<PaperMeta, 'authors' | 'year' | 'title'>): s
 /** Checks a key against the id pattern, with a fix. */
 export function assertKey(key: string): void {
   if (!PAPER_ID.test(key)) {
-    throw new ScaffoldError(`"${key}" is not a valid paper key. Fix: pass --id with family name + year + first title word, lowercase ASCII, e.g. --id vaswani2017attention.`);
+    throw new ScaffoldError(
+      `"${key}" is not a valid paper key. Fix: pass --id with family name + year + first title word, lowercase ASCII, e.g. --id vaswani2017attention.`,
+    );
   }
 }
 
@@ -192,7 +209,12 @@ export function renderNote(meta: PaperMeta, options: { added: string; topicIds: 
   lines.push(`tldr: ${q(TLDR_GUIDANCE)}`);
   lines.push('relations: []');
   lines.push('# A relation points from this paper to an earlier one, e.g.:');
-  lines.push(...stringify([{ type: 'builds-on', target: 'vaswani2017attention', note: 'One line in your own words on why.' }]).trimEnd().split('\n').map((l) => `#   ${l}`));
+  lines.push(
+    ...stringify([{ type: 'builds-on', target: 'vaswani2017attention', note: 'One line in your own words on why.' }])
+      .trimEnd()
+      .split('\n')
+      .map((l) => `#   ${l}`),
+  );
   lines.push('concepts: []  # optional: ids from content/concepts/');
   lines.push('depth: note  # landmark for a long note with sections and display equations');
   lines.push(`added: ${options.added}`);

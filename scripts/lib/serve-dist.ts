@@ -110,17 +110,21 @@ export function serveDist(options: ServeOptions): Promise<ServedSite> {
     const ext = extname(file).toLowerCase();
     const headers: Record<string, string> = {
       'Content-Type': TYPES[ext] ?? 'application/octet-stream',
-      'Cache-Control': url.pathname.startsWith(`${base}_astro/`) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+      'Cache-Control': url.pathname.startsWith(`${base}_astro/`)
+        ? 'public, max-age=31536000, immutable'
+        : 'public, max-age=0, must-revalidate',
       'X-Content-Type-Options': 'nosniff',
     };
     const accept = String(req.headers['accept-encoding'] ?? '');
-    const encoding = !compress || !isCompressible(file) ? undefined : /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : undefined;
+    const encoding =
+      !compress || !isCompressible(file) ? undefined : /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : undefined;
     if (encoding) {
       const key = `${encoding}:${file}`;
       let body = cache.get(key);
       if (!body) {
         const raw = readFileSync(file);
-        body = encoding === 'br' ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(raw, { level: 6 });
+        body =
+          encoding === 'br' ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(raw, { level: 6 });
         cache.set(key, body);
       }
       res.writeHead(status, { ...headers, 'Content-Encoding': encoding, Vary: 'Accept-Encoding', 'Content-Length': String(body.length) });
@@ -148,6 +152,10 @@ export function serveDist(options: ServeOptions): Promise<ServedSite> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const site = await serveDist({ root: process.argv[2] ?? 'dist', port: Number(process.argv[3] ?? 4322), base: process.env['BASE_PATH'] ?? '/' });
+  const site = await serveDist({
+    root: process.argv[2] ?? 'dist',
+    port: Number(process.argv[3] ?? 4322),
+    base: process.env['BASE_PATH'] ?? '/',
+  });
   console.log(`serving ${process.argv[2] ?? 'dist'} at ${site.url}`);
 }

@@ -13,7 +13,9 @@ export async function mountCartPage(): Promise<void> {
   const empty = root.querySelector<HTMLElement>('[data-cart-empty]')!;
   const actions = root.querySelector<HTMLElement>('[data-cart-actions]')!;
   const status = root.querySelector<HTMLElement>('[data-cart-status]')!;
-  const previews = (await fetch(`${base}previews.json`).then((r) => r.json()).catch(() => ({}))) as Record<string, { t: string; m: string }>;
+  const previews = (await fetch(`${base}previews.json`)
+    .then((r) => r.json())
+    .catch(() => ({}))) as Record<string, { t: string; m: string }>;
 
   const render = () => {
     const current = ids();
@@ -49,7 +51,9 @@ export async function mountCartPage(): Promise<void> {
     const target = e.target as Element;
     const rm = target.closest<HTMLButtonElement>('button[data-remove]');
     if (rm) {
-      const next = rm.closest('li')?.nextElementSibling?.querySelector<HTMLElement>('button') ?? root.querySelector<HTMLElement>('[data-cart-heading]');
+      const next =
+        rm.closest('li')?.nextElementSibling?.querySelector<HTMLElement>('button') ??
+        root.querySelector<HTMLElement>('[data-cart-heading]');
       remove(rm.dataset['remove']!);
       status.textContent = `Removed. ${ids().length} in the cart.`;
       next?.focus();
@@ -62,7 +66,11 @@ export async function mountCartPage(): Promise<void> {
         download('attention-atlas.bib', await bibtex(ids(), base), 'application/x-bibtex');
         status.textContent = `Downloaded ${ids().length} BibTeX entries.`;
       } else if (action === 'csl') {
-        download('attention-atlas.json', `${JSON.stringify(await cslJson(ids(), base), null, 2)}\n`, 'application/vnd.citationstyles.csl+json');
+        download(
+          'attention-atlas.json',
+          `${JSON.stringify(await cslJson(ids(), base), null, 2)}\n`,
+          'application/vnd.citationstyles.csl+json',
+        );
         status.textContent = `Downloaded ${ids().length} CSL-JSON items.`;
       } else if (action === 'clear') {
         clear();

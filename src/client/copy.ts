@@ -4,7 +4,10 @@
  */
 export async function copy(button: HTMLElement): Promise<void> {
   const source = document.getElementById(button.dataset['copy'] ?? '');
-  const status = button.nextElementSibling instanceof HTMLElement && button.nextElementSibling.classList.contains('copy-status') ? button.nextElementSibling : undefined;
+  const status =
+    button.nextElementSibling instanceof HTMLElement && button.nextElementSibling.classList.contains('copy-status')
+      ? button.nextElementSibling
+      : undefined;
   if (!source) return;
   const text = source.textContent ?? '';
   try {

@@ -139,7 +139,12 @@ export function mountGraph(root: ParentNode = document): void {
   viewport.addEventListener('keydown', (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const step = e.shiftKey ? 200 : 60;
-    const moves: Record<string, [number, number]> = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [step, 0],
+      ArrowRight: [-step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
     const move = moves[e.key];
     if (move) set({ k: view.k, x: view.x + move[0], y: view.y + move[1] });
     else if (e.key === '+' || e.key === '=') zoomAt(1.25);
@@ -175,7 +180,8 @@ export function mountGraph(root: ParentNode = document): void {
   addEventListener('resize', () => set(view));
 
   // ---- filters and highlighting ---------------------------------------------------------------
-  const checked = (name: string) => new Set([...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value));
+  const checked = (name: string) =>
+    new Set([...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value));
   const focusSelect = form.querySelector<HTMLSelectElement>('select[name="focus"]');
   const update = () => {
     const topics = checked('topic');
@@ -210,7 +216,9 @@ export function mountGraph(root: ParentNode = document): void {
     }
     svg.classList.toggle('has-focus', Boolean(focus));
     if (status) {
-      const lineage = focus ? ` · ${up.size} ancestor${up.size === 1 ? '' : 's'}, ${down.size} descendant${down.size === 1 ? '' : 's'} of ${nodeById.get(focus)?.textContent?.trim() ?? focus}` : '';
+      const lineage = focus
+        ? ` · ${up.size} ancestor${up.size === 1 ? '' : 's'}, ${down.size} descendant${down.size === 1 ? '' : 's'} of ${nodeById.get(focus)?.textContent?.trim() ?? focus}`
+        : '';
       status.textContent = `${shownNodes} of ${nodes.length} papers and ${shownEdges} of ${edges.length} relations shown${lineage}.`;
     }
   };

@@ -39,7 +39,9 @@ let overCard = false;
 let dismissed: Element | undefined;
 
 function load(): Promise<Record<string, Preview>> {
-  data ??= fetch(`${base}previews.json`).then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+  data ??= fetch(`${base}previews.json`)
+    .then((r) => (r.ok ? r.json() : {}))
+    .catch(() => ({}));
   return data;
 }
 
@@ -89,21 +91,33 @@ export function init(b: string): void {
   addEventListener('pagehide', () => hide());
   addEventListener('pageshow', () => hide());
   addEventListener('resize', () => hide());
-  addEventListener('touchmove', (e) => {
-    const t = e.touches[0];
-    if (holdStart && t && Math.hypot(t.clientX - holdStart.x, t.clientY - holdStart.y) > 10) clearTimeout(holdTimer);
-  }, { passive: true });
-  addEventListener('touchend', (e) => {
-    clearTimeout(holdTimer);
-    if (held) {
-      // The hold showed the card: do not also follow the link.
-      e.preventDefault();
-      held = false;
-    }
-  }, { passive: false });
-  addEventListener('touchstart', (e) => {
-    if (card && !card.hidden && !card.contains(e.target as Node) && !(e.target as Element).closest?.('[data-preview]')) hide();
-  }, { passive: true });
+  addEventListener(
+    'touchmove',
+    (e) => {
+      const t = e.touches[0];
+      if (holdStart && t && Math.hypot(t.clientX - holdStart.x, t.clientY - holdStart.y) > 10) clearTimeout(holdTimer);
+    },
+    { passive: true },
+  );
+  addEventListener(
+    'touchend',
+    (e) => {
+      clearTimeout(holdTimer);
+      if (held) {
+        // The hold showed the card: do not also follow the link.
+        e.preventDefault();
+        held = false;
+      }
+    },
+    { passive: false },
+  );
+  addEventListener(
+    'touchstart',
+    (e) => {
+      if (card && !card.hidden && !card.contains(e.target as Node) && !(e.target as Element).closest?.('[data-preview]')) hide();
+    },
+    { passive: true },
+  );
   addEventListener('contextmenu', (e) => {
     if (held || (card && !card.hidden && (e.target as Element).closest?.('[data-preview]') === current)) e.preventDefault();
   });

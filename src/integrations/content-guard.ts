@@ -25,7 +25,9 @@ export default function contentGuard(): AstroIntegration {
         if (all.length === 0) return;
         const report = all.map(formatProblem).join('\n');
         if (command === 'build') {
-          throw new Error(`content check failed with ${all.length} problem(s):\n${report}\n\nRun \`npm run lint:content\` to see them without building.`);
+          throw new Error(
+            `content check failed with ${all.length} problem(s):\n${report}\n\nRun \`npm run lint:content\` to see them without building.`,
+          );
         }
         logger.warn(`content check found ${all.length} problem(s):\n${report}`);
       },
@@ -35,11 +37,15 @@ export default function contentGuard(): AstroIntegration {
         let paperPages = 0;
         for (const file of htmlFiles(out)) {
           const html = readFileSync(file, 'utf8');
-          if (html.includes('katex-error')) errors.push(`${relative(root, file)}: contains a .katex-error. Fix: correct the TeX in its source note.`);
+          if (html.includes('katex-error'))
+            errors.push(`${relative(root, file)}: contains a .katex-error. Fix: correct the TeX in its source note.`);
           if (/[\\/]papers[\\/][^\\/]+[\\/]index\.html$/.test(file)) paperPages++;
         }
         const papers = loadContent(root).content.papers.length;
-        if (paperPages !== papers) errors.push(`dist has ${paperPages} paper pages but content/papers has ${papers} notes. Fix: check the glob loader base in src/content.config.ts.`);
+        if (paperPages !== papers)
+          errors.push(
+            `dist has ${paperPages} paper pages but content/papers has ${papers} notes. Fix: check the glob loader base in src/content.config.ts.`,
+          );
         if (errors.length > 0) throw new Error(`build output check failed:\n${errors.join('\n')}`);
       },
     },

@@ -68,7 +68,9 @@ export function cspProblems(html: string): string[] {
   const problems: string[] = [];
   const lineOf = (index: number) => html.slice(0, index).split('\n').length;
   for (const m of html.matchAll(/<[a-zA-Z][^>]*?\s(on[a-z]+)\s*=/g)) {
-    problems.push(`${lineOf(m.index)}: inline event handler ${m[1]}="…" would be blocked by the CSP. Fix: attach the listener from a module script.`);
+    problems.push(
+      `${lineOf(m.index)}: inline event handler ${m[1]}="…" would be blocked by the CSP. Fix: attach the listener from a module script.`,
+    );
   }
   for (const m of html.matchAll(/\s(?:href|src|action)\s*=\s*["']?\s*javascript:/gi)) {
     problems.push(`${lineOf(m.index)}: a javascript: URL would be blocked by the CSP. Fix: use a button with a listener.`);

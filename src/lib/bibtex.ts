@@ -35,7 +35,11 @@ const CONFERENCE = /\b(NeurIPS|NIPS|ICML|ICLR|ACL|EMNLP|NAACL|AACL|EACL|CVPR|ICC
 /** The CSL-JSON record of a paper. */
 export function toCsl(id: string, p: Pick<Paper, 'title' | 'authors' | 'year' | 'venue' | 'arxiv' | 'doi' | 'url'>): CslItem {
   const type: CslItem['type'] = p.venue
-    ? CONFERENCE.test(p.venue) ? 'paper-conference' : /report/i.test(p.venue) ? 'report' : 'article-journal'
+    ? CONFERENCE.test(p.venue)
+      ? 'paper-conference'
+      : /report/i.test(p.venue)
+        ? 'report'
+        : 'article-journal'
     : 'article';
   const item: CslItem = {
     id,

@@ -44,7 +44,12 @@ export function loadContent(root: string = process.cwd(), contentDir: string = j
     const dir = join(contentDir, collection);
     const files = listFiles(dir);
     if (files === undefined) {
-      problems.push({ file: relative(root, dir) || dir, field: '', severity: 'error', message: `the ${collection} folder is missing. Fix: create ${relative(root, dir)}/ with at least one entry.` });
+      problems.push({
+        file: relative(root, dir) || dir,
+        field: '',
+        severity: 'error',
+        message: `the ${collection} folder is missing. Fix: create ${relative(root, dir)}/ with at least one entry.`,
+      });
       (content as Record<string, unknown>)[collection] = [];
       continue;
     }
@@ -55,19 +60,36 @@ export function loadContent(root: string = process.cwd(), contentDir: string = j
       const ext = EXTENSIONS[collection];
       if (!name.endsWith(`.${ext}`)) {
         if (/\.(md|mdx)$/.test(name)) {
-          problems.push({ file, line: 1, field: '', severity: 'error', message: `${collection} entries are .${ext} files. Fix: rename it to ${name.replace(/\.\w+$/, `.${ext}`)}.` });
+          problems.push({
+            file,
+            line: 1,
+            field: '',
+            severity: 'error',
+            message: `${collection} entries are .${ext} files. Fix: rename it to ${name.replace(/\.\w+$/, `.${ext}`)}.`,
+          });
         }
         continue;
       }
       if (path !== name) {
         // The build's glob loader would give it the id "<folder>/<name>", which no link or URL expects.
-        problems.push({ file, line: 1, field: '', severity: 'error', message: `entries live directly in content/${collection}/, not in a subfolder. Fix: move it to content/${collection}/${name}.` });
+        problems.push({
+          file,
+          line: 1,
+          field: '',
+          severity: 'error',
+          message: `entries live directly in content/${collection}/, not in a subfolder. Fix: move it to content/${collection}/${name}.`,
+        });
       }
       const id = name.slice(0, -(ext.length + 1));
       entries.push(readEntry(collection, id, file, readFileSync(join(dir, path), 'utf8'), problems));
     }
     if (entries.length === 0) {
-      problems.push({ file: relative(root, dir), field: '', severity: 'error', message: `the ${collection} collection is empty. Fix: add at least one .${EXTENSIONS[collection]} file, or check the folder name.` });
+      problems.push({
+        file: relative(root, dir),
+        field: '',
+        severity: 'error',
+        message: `the ${collection} collection is empty. Fix: add at least one .${EXTENSIONS[collection]} file, or check the folder name.`,
+      });
     }
     (content as Record<string, unknown>)[collection] = entries;
   }
@@ -99,20 +121,36 @@ function listFiles(dir: string): string[] | undefined {
 }
 
 /** Parses one file: frontmatter (with line numbers), schema validation, body. Problems go to `problems`. */
-export function readEntry<C extends CollectionName>(collection: C, id: string, file: string, source: string, problems: Problem[]): SourceEntry<C> {
+export function readEntry<C extends CollectionName>(
+  collection: C,
+  id: string,
+  file: string,
+  source: string,
+  problems: Problem[],
+): SourceEntry<C> {
   const entry: SourceEntry<C> = { collection, id, file, data: undefined, raw: undefined, body: '', bodyLine: 1, lineOf: () => undefined };
   const idPattern = collection === 'papers' ? PAPER_ID : SLUG_ID;
   if (!idPattern.test(id)) {
     problems.push({
-      file, line: 1, field: '', severity: 'error',
-      message: collection === 'papers'
-        ? `file name "${id}" is not a valid paper key. Fix: rename the file to family name + year + first title word, lowercase ASCII, e.g. vaswani2017attention.mdx.`
-        : `file name "${id}" is not a valid id. Fix: rename the file to lowercase words joined by hyphens, e.g. multi-head-attention.${EXTENSIONS[collection]}.`,
+      file,
+      line: 1,
+      field: '',
+      severity: 'error',
+      message:
+        collection === 'papers'
+          ? `file name "${id}" is not a valid paper key. Fix: rename the file to family name + year + first title word, lowercase ASCII, e.g. vaswani2017attention.mdx.`
+          : `file name "${id}" is not a valid id. Fix: rename the file to lowercase words joined by hyphens, e.g. multi-head-attention.${EXTENSIONS[collection]}.`,
     });
   }
   const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
   if (!fm) {
-    problems.push({ file, line: 1, field: '', severity: 'error', message: 'the file has no frontmatter. Fix: start it with a --- line, the YAML fields, and a closing --- line.' });
+    problems.push({
+      file,
+      line: 1,
+      field: '',
+      severity: 'error',
+      message: 'the file has no frontmatter. Fix: start it with a --- line, the YAML fields, and a closing --- line.',
+    });
     entry.body = source;
     return entry;
   }
@@ -123,14 +161,26 @@ export function readEntry<C extends CollectionName>(collection: C, id: string, f
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       const line = counter.linePos(err.pos[0]).line + 1;
-      problems.push({ file, line, field: '', severity: 'error', message: `the frontmatter is not valid YAML (${err.message.split('\n')[0]}). Fix: check indentation, quotes and colons near this line; quote text containing ": ".` });
+      problems.push({
+        file,
+        line,
+        field: '',
+        severity: 'error',
+        message: `the frontmatter is not valid YAML (${err.message.split('\n')[0]}). Fix: check indentation, quotes and colons near this line; quote text containing ": ".`,
+      });
     }
     return entry;
   }
   entry.lineOf = (path) => lineOfPath(doc, counter, path);
   const raw = doc.toJS() as unknown;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push({ file, line: 2, field: '', severity: 'error', message: 'the frontmatter is not a set of key: value fields. Fix: write one field per line, e.g. title: "…".' });
+    problems.push({
+      file,
+      line: 2,
+      field: '',
+      severity: 'error',
+      message: 'the frontmatter is not a set of key: value fields. Fix: write one field per line, e.g. title: "…".',
+    });
     return entry;
   }
   entry.raw = raw as Record<string, unknown>;
@@ -149,7 +199,9 @@ function lineOfPath(doc: Document, counter: LineCounter, path: readonly Property
     if (len > 0) {
       // A key whose value is missing still has a line: find the pair.
       const parent = len === 1 ? doc.contents : doc.getIn(path.slice(0, len - 1) as unknown[], true);
-      const pair = (parent as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | undefined)?.items?.find((p) => p.key?.value === path[len - 1]);
+      const pair = (parent as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | undefined)?.items?.find(
+        (p) => p.key?.value === path[len - 1],
+      );
       if (pair?.key?.range) return counter.linePos(pair.key.range[0]).line + 1;
     }
   }

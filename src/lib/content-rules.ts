@@ -62,7 +62,13 @@ export function checkDuplicates(content: ContentSet): Problem[] {
       const key = e.id.toLowerCase();
       const first = seen.get(key);
       if (first) {
-        problems.push({ file: e.file, line: 1, field: '', severity: 'error', message: `duplicate id "${e.id}": ${first.file} has the same id. Fix: rename one of the two files.` });
+        problems.push({
+          file: e.file,
+          line: 1,
+          field: '',
+          severity: 'error',
+          message: `duplicate id "${e.id}": ${first.file} has the same id. Fix: rename one of the two files.`,
+        });
       } else seen.set(key, e);
     }
   }
@@ -75,13 +81,21 @@ export function checkDuplicates(content: ContentSet): Problem[] {
       const first = seen.get(key);
       if (first) {
         problems.push({
-          file: e.file, line: e.lineOf([field]) ?? 1, field, severity: 'error',
+          file: e.file,
+          line: e.lineOf([field]) ?? 1,
+          field,
+          severity: 'error',
           message: `${field} "${value}" is already used by ${first.file}. Fix: ${field === 'arxiv' ? 'one paper has one note; merge the two notes or correct the id' : 'two papers cannot share a title; check which note is the duplicate'}.`,
         });
       } else seen.set(key, e);
     }
   };
-  unique('title', (t) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim());
+  unique('title', (t) =>
+    t
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim(),
+  );
   unique('arxiv', (a) => a.replace(/v\d+$/, ''));
   return problems;
 }
@@ -104,7 +118,10 @@ export function checkKeys(content: ContentSet): Problem[] {
     const suggested = first ? suggestPaperId(splitName(first).family, year, title) : `${m[1]}${year}${e.id.slice(m[0].length)}`;
     if (Number(m[2]) !== year) {
       problems.push({
-        file: e.file, line: e.lineOf(['year']) ?? 1, field: 'year', severity: 'error',
+        file: e.file,
+        line: e.lineOf(['year']) ?? 1,
+        field: 'year',
+        severity: 'error',
         message: `the file name says ${m[2]} but year is ${year}. Fix: the key's year is the year of the first public version; rename the file to ${suggested}.${EXTENSIONS.papers} or correct year.`,
       });
     }
@@ -112,7 +129,10 @@ export function checkKeys(content: ContentSet): Problem[] {
       const family = suggestPaperId(splitName(first).family, year, '').replace(/\d+$/, '');
       if (family && family !== m[1]) {
         problems.push({
-          file: e.file, line: e.lineOf(['authors', 0]) ?? 1, field: 'authors.0', severity: 'warning',
+          file: e.file,
+          line: e.lineOf(['authors', 0]) ?? 1,
+          field: 'authors.0',
+          severity: 'warning',
           message: `the file name starts with "${m[1]}" but the first author is ${first}. Fix: name the file after the first author's family name, e.g. ${suggested}.${EXTENSIONS.papers}, or put the authors in paper order.`,
         });
       }
@@ -131,9 +151,16 @@ export function checkReferences(content: ContentSet): Problem[] {
   };
   const check = (e: SourceEntry, path: (string | number)[], value: unknown, kind: keyof typeof ids) => {
     if (typeof value !== 'string' || ids[kind].has(value)) return;
-    const near = nearest(value, [...ids[kind]].filter((id) => id !== e.id), 3);
+    const near = nearest(
+      value,
+      [...ids[kind]].filter((id) => id !== e.id),
+      3,
+    );
     problems.push({
-      file: e.file, line: e.lineOf(path) ?? 1, field: path.join('.'), severity: 'error',
+      file: e.file,
+      line: e.lineOf(path) ?? 1,
+      field: path.join('.'),
+      severity: 'error',
       message: `"${value}" is not a known ${kind.slice(0, -1)}. Fix: ${near.length ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}? ` : ''}use an id from content/${kind}/.`,
     });
   };
@@ -144,7 +171,13 @@ export function checkReferences(content: ContentSet): Problem[] {
     list(e.raw?.['relations']).forEach((r, i) => {
       const target = (r as Record<string, unknown> | null)?.['target'];
       if (target === e.id) {
-        problems.push({ file: e.file, line: e.lineOf(['relations', i, 'target']) ?? 1, field: `relations.${i}.target`, severity: 'error', message: `a paper cannot relate to itself. Fix: point the relation at another paper.` });
+        problems.push({
+          file: e.file,
+          line: e.lineOf(['relations', i, 'target']) ?? 1,
+          field: `relations.${i}.target`,
+          severity: 'error',
+          message: `a paper cannot relate to itself. Fix: point the relation at another paper.`,
+        });
       } else check(e, ['relations', i, 'target'], target, 'papers');
     });
   }
@@ -191,28 +224,49 @@ export function checkScaffoldLeftovers(content: ContentSet): Problem[] {
   for (const e of content.papers) {
     for (const { line, heading } of findGuidance(e.body)) {
       problems.push({
-        file: e.file, line: e.bodyLine + line - 1, field: 'body', severity: 'error',
+        file: e.file,
+        line: e.bodyLine + line - 1,
+        field: 'body',
+        severity: 'error',
         message: `the scaffold's guidance under "## ${heading}" is still here. Fix: replace that line with your own sentences (see "Style guide for notes" in CONTRIBUTING.md).`,
       });
     }
     const tldr = e.raw?.['tldr'];
     if (typeof tldr === 'string' && tldr.trim() === TLDR_GUIDANCE) {
       problems.push({
-        file: e.file, line: e.lineOf(['tldr']) ?? 1, field: 'tldr', severity: 'error',
-        message: "tldr is still the scaffold's guidance. Fix: write one original sentence, at most 200 characters, on what the paper showed.",
+        file: e.file,
+        line: e.lineOf(['tldr']) ?? 1,
+        field: 'tldr',
+        severity: 'error',
+        message:
+          "tldr is still the scaffold's guidance. Fix: write one original sentence, at most 200 characters, on what the paper showed.",
       });
     } else if (typeof tldr === 'string' && PLACEHOLDER.test(tldr)) {
-      problems.push({ file: e.file, line: e.lineOf(['tldr']) ?? 1, field: 'tldr', severity: 'error', message: `tldr contains the placeholder "${PLACEHOLDER.exec(tldr)![0]}". Fix: write the finished sentence.` });
+      problems.push({
+        file: e.file,
+        line: e.lineOf(['tldr']) ?? 1,
+        field: 'tldr',
+        severity: 'error',
+        message: `tldr contains the placeholder "${PLACEHOLDER.exec(tldr)![0]}". Fix: write the finished sentence.`,
+      });
     }
   }
   for (const entries of Object.values(content) as SourceEntry[][]) {
     for (const e of entries) {
-      maskCodeAndMath(e.body).split('\n').forEach((text, i) => {
-        const m = PLACEHOLDER.exec(text);
-        if (m) {
-          problems.push({ file: e.file, line: e.bodyLine + i, field: 'body', severity: 'error', message: `"${m[0]}" marks unfinished text. Fix: finish the passage or remove the marker before opening the pull request.` });
-        }
-      });
+      maskCodeAndMath(e.body)
+        .split('\n')
+        .forEach((text, i) => {
+          const m = PLACEHOLDER.exec(text);
+          if (m) {
+            problems.push({
+              file: e.file,
+              line: e.bodyLine + i,
+              field: 'body',
+              severity: 'error',
+              message: `"${m[0]}" marks unfinished text. Fix: finish the passage or remove the marker before opening the pull request.`,
+            });
+          }
+        });
     }
   }
   return problems;
@@ -235,21 +289,45 @@ export function checkBodies(content: ContentSet): Problem[] {
     const min = BODY_MIN_WORDS[depth];
     const words = wordCount(e.body);
     if (words < min) {
-      problems.push({ file: e.file, line: e.bodyLine, field: 'body', severity: 'error', message: `the body has ${words} words; a ${depth} needs at least ${min}. Fix: cover the problem, the key idea, the results, why it matters and its limitations, in your own words.` });
+      problems.push({
+        file: e.file,
+        line: e.bodyLine,
+        field: 'body',
+        severity: 'error',
+        message: `the body has ${words} words; a ${depth} needs at least ${min}. Fix: cover the problem, the key idea, the results, why it matters and its limitations, in your own words.`,
+      });
     }
     if (depth === 'landmark' && !/^\s*\$\$/m.test(e.body)) {
-      problems.push({ file: e.file, line: e.bodyLine, field: 'body', severity: 'error', message: 'a landmark note has no display equation. Fix: add the key equation on its own lines between $$ and $$.' });
+      problems.push({
+        file: e.file,
+        line: e.bodyLine,
+        field: 'body',
+        severity: 'error',
+        message: 'a landmark note has no display equation. Fix: add the key equation on its own lines between $$ and $$.',
+      });
     }
   }
   for (const e of content.concepts) {
     const words = wordCount(e.body);
     if (words < BODY_MIN_WORDS.concept) {
-      problems.push({ file: e.file, line: e.bodyLine, field: 'body', severity: 'error', message: `the body has ${words} words; a concept page needs at least ${BODY_MIN_WORDS.concept}. Fix: derive the equations step by step.` });
+      problems.push({
+        file: e.file,
+        line: e.bodyLine,
+        field: 'body',
+        severity: 'error',
+        message: `the body has ${words} words; a concept page needs at least ${BODY_MIN_WORDS.concept}. Fix: derive the equations step by step.`,
+      });
     }
   }
   for (const e of content.topics) {
     if (wordCount(e.body) < 40) {
-      problems.push({ file: e.file, line: e.bodyLine, field: 'body', severity: 'error', message: 'a topic needs a description paragraph of at least 40 words. Fix: say what the topic covers and how its papers connect.' });
+      problems.push({
+        file: e.file,
+        line: e.bodyLine,
+        field: 'body',
+        severity: 'error',
+        message: 'a topic needs a description paragraph of at least 40 words. Fix: say what the topic covers and how its papers connect.',
+      });
     }
   }
   return problems;
@@ -278,7 +356,8 @@ interface MdxNode {
 export function checkMdx(content: ContentSet): Problem[] {
   mdxProcessor ??= createProcessor({ remarkPlugins: [remarkMath] });
   const problems: Problem[] = [];
-  const fix = 'outside math, write "{", "}" and "<" as words or inside $…$, and use no raw HTML or HTML comments (CONTRIBUTING.md, "MDX pitfalls")';
+  const fix =
+    'outside math, write "{", "}" and "<" as words or inside $…$, and use no raw HTML or HTML comments (CONTRIBUTING.md, "MDX pitfalls")';
   for (const entries of Object.values(content) as SourceEntry[][]) {
     for (const e of entries) {
       if (!e.file.endsWith('.mdx')) continue;
@@ -288,7 +367,13 @@ export function checkMdx(content: ContentSet): Problem[] {
       } catch (err) {
         const m = err as { line?: number; reason?: string; message?: string };
         const reason = (m.reason ?? m.message ?? String(err)).replace(/\s+/g, ' ').replace(/\.$/, '');
-        problems.push({ file: e.file, line: e.bodyLine + (m.line ?? 1) - 1, field: 'body', severity: 'error', message: `MDX cannot parse the body: ${reason}. Fix: ${fix}.` });
+        problems.push({
+          file: e.file,
+          line: e.bodyLine + (m.line ?? 1) - 1,
+          field: 'body',
+          severity: 'error',
+          message: `MDX cannot parse the body: ${reason}. Fix: ${fix}.`,
+        });
         continue;
       }
       const report = (node: MdxNode, message: string) =>
@@ -301,7 +386,10 @@ export function checkMdx(content: ContentSet): Problem[] {
           case 'mdxFlowExpression':
           case 'mdxTextExpression': {
             const text = `{${(node.value ?? '').trim().slice(0, 40)}}`;
-            report(node, `MDX reads ${JSON.stringify(text)} as JavaScript, which the build would try to run. Fix: write math between $…$ (for example $n^2$), or avoid braces outside math.`);
+            report(
+              node,
+              `MDX reads ${JSON.stringify(text)} as JavaScript, which the build would try to run. Fix: write math between $…$ (for example $n^2$), or avoid braces outside math.`,
+            );
             return;
           }
           case 'mdxJsxFlowElement':
@@ -336,8 +424,17 @@ export function checkMath(content: ContentSet): Problem[] {
         try {
           katex.renderToString(tex, { ...KATEX_OPTIONS, macros: { ...KATEX_OPTIONS.macros }, displayMode: display });
         } catch (err) {
-          const reason = (err instanceof Error ? err.message.replace(/^KaTeX parse error: /, '') : String(err)).replace(/\s+/g, ' ').trim().replace(/\.$/, '');
-          problems.push({ file: e.file, line: e.bodyLine + line - 1, field: 'body', severity: 'error', message: `KaTeX cannot render ${display ? '$$' : '$'}${tex.trim().replace(/\s+/g, ' ').slice(0, 60)}${display ? '$$' : '$'}: ${reason}. Fix: correct the TeX (the shared macros are listed in CONTRIBUTING.md).` });
+          const reason = (err instanceof Error ? err.message.replace(/^KaTeX parse error: /, '') : String(err))
+            .replace(/\s+/g, ' ')
+            .trim()
+            .replace(/\.$/, '');
+          problems.push({
+            file: e.file,
+            line: e.bodyLine + line - 1,
+            field: 'body',
+            severity: 'error',
+            message: `KaTeX cannot render ${display ? '$$' : '$'}${tex.trim().replace(/\s+/g, ' ').slice(0, 60)}${display ? '$$' : '$'}: ${reason}. Fix: correct the TeX (the shared macros are listed in CONTRIBUTING.md).`,
+          });
         }
       }
     }
@@ -364,12 +461,19 @@ export function extractMath(body: string): { tex: string; display: boolean; line
 export function checkReachability(content: ContentSet): Problem[] {
   const topics = new Set(content.topics.map((t) => t.id));
   const inPaths = new Set<string>();
-  for (const p of content.paths) for (const s of (p.raw?.['steps'] as { paper?: string }[] | undefined) ?? []) if (s?.paper) inPaths.add(s.paper);
+  for (const p of content.paths)
+    for (const s of (p.raw?.['steps'] as { paper?: string }[] | undefined) ?? []) if (s?.paper) inPaths.add(s.paper);
   // A paper without readable frontmatter, without topics, or naming an unknown topic is already
   // reported by the schema or the reference check.
   const listed = (e: SourceEntry) => (Array.isArray(e.raw?.['topics']) ? (e.raw['topics'] as unknown[]) : []);
   return content.papers
     .filter((e) => e.raw !== undefined && listed(e).length > 0 && !listed(e).some((t) => typeof t === 'string' && !topics.has(t)))
     .filter((e) => !inPaths.has(e.id) && !listed(e).some((t) => typeof t === 'string' && topics.has(t)))
-    .map((e) => ({ file: e.file, line: e.lineOf(['topics']) ?? 1, field: 'topics', severity: 'error' as const, message: 'no topic or path leads to this paper. Fix: give it a topic from content/topics/ or add it to a path.' }));
+    .map((e) => ({
+      file: e.file,
+      line: e.lineOf(['topics']) ?? 1,
+      field: 'topics',
+      severity: 'error' as const,
+      message: 'no topic or path leads to this paper. Fix: give it a topic from content/topics/ or add it to a path.',
+    }));
 }

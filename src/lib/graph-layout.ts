@@ -108,7 +108,11 @@ interface SimNode extends SimulationNodeDatum {
 }
 
 /** Lays out a graph. Throws when an edge names a node that is not in `nodes`, or when an id repeats. */
-export function layoutGraph<N extends LayoutNode, E extends LayoutEdge>(nodes: readonly N[], edges: readonly E[], options: LayoutOptions = {}): GraphLayout<N, E> {
+export function layoutGraph<N extends LayoutNode, E extends LayoutEdge>(
+  nodes: readonly N[],
+  edges: readonly E[],
+  options: LayoutOptions = {},
+): GraphLayout<N, E> {
   const o = { ...DEFAULTS, ...options };
   const byId = new Map<string, number>();
   nodes.forEach((n, i) => {
@@ -117,9 +121,15 @@ export function layoutGraph<N extends LayoutNode, E extends LayoutEdge>(nodes: r
   });
   const missing = edges.filter((e) => !byId.has(e.from) || !byId.has(e.to));
   if (missing.length > 0) {
-    throw new Error(`graph layout: ${missing.length} edge(s) name a node that is not in the graph: ${missing.slice(0, 5).map((e) => `${e.from}→${e.to}`).join(', ')}`);
+    throw new Error(
+      `graph layout: ${missing.length} edge(s) name a node that is not in the graph: ${missing
+        .slice(0, 5)
+        .map((e) => `${e.from}→${e.to}`)
+        .join(', ')}`,
+    );
   }
-  if (nodes.length === 0) return { nodes: [], edges: [], columns: [], breaks: [], width: 2 * o.margin, height: 2 * o.margin + o.axisHeight };
+  if (nodes.length === 0)
+    return { nodes: [], edges: [], columns: [], breaks: [], width: 2 * o.margin, height: 2 * o.margin + o.axisHeight };
 
   // Columns: one per year that has a node, in order; a run of empty years becomes a narrow break.
   const years = [...new Set(nodes.map((n) => n.year))].sort((a, b) => a - b);
@@ -158,7 +168,14 @@ export function layoutGraph<N extends LayoutNode, E extends LayoutEdge>(nodes: r
     const li = laneIndex.get(n.lane ?? 0)!;
     const center = laneTop[li]! + (laneRows[li]! * pitch) / 2;
     const column = columnOf.get(n.year)!;
-    return { index, column, laneY: center, fx: columns[column]!.center, x: columns[column]!.center, y: center + pitch * (((index * 7) % 11) / 11 - 0.5) };
+    return {
+      index,
+      column,
+      laneY: center,
+      fx: columns[column]!.center,
+      x: columns[column]!.center,
+      y: center + pitch * (((index * 7) % 11) / 11 - 0.5),
+    };
   });
   const links: SimulationLinkDatum<SimNode>[] = edges.map((e) => ({ source: byId.get(e.from)!, target: byId.get(e.to)! }));
   const simulation = forceSimulation<SimNode>(sim)
@@ -202,7 +219,17 @@ export function layoutGraph<N extends LayoutNode, E extends LayoutEdge>(nodes: r
     const squeeze = text.length > maxChars ? { textLength: round(maxChars * o.charWidth) } : {};
     const yTop = round(top + (ys[i]! - minY));
     const left = round(column.x + 4);
-    return { ...n, x: left, y: yTop, width: round(w), height: o.nodeHeight, cx: round(left + o.radius), cy: round(yTop + o.nodeHeight / 2), text, ...squeeze };
+    return {
+      ...n,
+      x: left,
+      y: yTop,
+      width: round(w),
+      height: o.nodeHeight,
+      cx: round(left + o.radius),
+      cy: round(yTop + o.nodeHeight / 2),
+      text,
+      ...squeeze,
+    };
   });
   const height = round(top + (maxY - minY) + o.nodeHeight + o.margin);
 
@@ -246,19 +273,22 @@ export function layoutGraph<N extends LayoutNode, E extends LayoutEdge>(nodes: r
  */
 export function fitLabel(label: string, maxChars: number): string {
   if (label.length <= maxChars) return label;
-  const words = label.split(/(?<=[\s\-\/–])/); // each piece keeps its trailing separator
+  const words = label.split(/(?<=[\s\-/–])/); // each piece keeps its trailing separator
   let out = '';
   for (const w of words) {
     if ((out + w).trimEnd().length + 1 > maxChars) break;
     out += w;
   }
-  out = out.replace(/[\s\-\/–:,(]+$/, '');
-  if (out === '') out = words[0]!.replace(/[\s\-\/–:,(]+$/, '');
+  out = out.replace(/[\s\-/–:,(]+$/, '');
+  if (out === '') out = words[0]!.replace(/[\s\-/–:,(]+$/, '');
   return out.length < label.length ? `${out}…` : out;
 }
 
 /** True when two node boxes overlap (touching edges do not count). */
-export function boxesOverlap(a: Pick<PlacedNode, 'x' | 'y' | 'width' | 'height'>, b: Pick<PlacedNode, 'x' | 'y' | 'width' | 'height'>): boolean {
+export function boxesOverlap(
+  a: Pick<PlacedNode, 'x' | 'y' | 'width' | 'height'>,
+  b: Pick<PlacedNode, 'x' | 'y' | 'width' | 'height'>,
+): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 

@@ -54,7 +54,14 @@ function edge(data: SiteData, r: Relation): GraphEdge {
   const type = r.type as RelationType;
   const from = paperShort(data.paperById.get(r.from)!);
   const to = paperShort(data.paperById.get(r.to)!);
-  return { from: r.from, to: r.to, type, note: r.note, href: `${href('papers', r.from)}#builds-on`, text: `${from} ${RELATION_LABELS[type].outgoing.toLowerCase()} ${to}: ${r.note}` };
+  return {
+    from: r.from,
+    to: r.to,
+    type,
+    note: r.note,
+    href: `${href('papers', r.from)}#builds-on`,
+    text: `${from} ${RELATION_LABELS[type].outgoing.toLowerCase()} ${to}: ${r.note}`,
+  };
 }
 
 function topicOrder(data: SiteData): Map<string, number> {
@@ -81,7 +88,13 @@ export function localLineage(data: SiteData, id: string, limit = 18): { layout: 
       return (p.data.depth === 'landmark' ? 0 : 100) + Math.abs(p.data.year - year);
     },
   });
-  const nodes = hood.nodes.map((n) => node(data, data.paperById.get(n.id)!, order)).sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));
-  const layout = layoutGraph(nodes, hood.relations.map((r) => edge(data, r)), { columnWidth: 132, gapWidth: 20, nodeHeight: 18, gap: 6, ticks: 120 });
+  const nodes = hood.nodes
+    .map((n) => node(data, data.paperById.get(n.id)!, order))
+    .sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));
+  const layout = layoutGraph(
+    nodes,
+    hood.relations.map((r) => edge(data, r)),
+    { columnWidth: 132, gapWidth: 20, nodeHeight: 18, gap: 6, ticks: 120 },
+  );
   return { layout, total: hood.total, shown: hood.nodes.length };
 }

@@ -77,7 +77,9 @@ export function buildLinkGraph(sources: readonly GraphSource[]): LinkGraph {
     outgoing.set(from, edges);
   }
   if (dangling.length > 0) {
-    throw new Error(`link graph: ${dangling.length} link(s) point at entries that do not exist:\n  ${dangling.join('\n  ')}\nFix: correct the ids, or add the missing notes.`);
+    throw new Error(
+      `link graph: ${dangling.length} link(s) point at entries that do not exist:\n  ${dangling.join('\n  ')}\nFix: correct the ids, or add the missing notes.`,
+    );
   }
   return { nodes, outgoing, incoming: invert(outgoing) };
 }

@@ -23,7 +23,8 @@ export const NOTE_SECTIONS: readonly NoteSection[] = [
   },
   {
     heading: 'The key idea',
-    guidance: 'Replace this line: explain the key idea and how it works, with the central equation on its own lines between double dollar signs.',
+    guidance:
+      'Replace this line: explain the key idea and how it works, with the central equation on its own lines between double dollar signs.',
   },
   {
     heading: 'Results',
@@ -31,7 +32,8 @@ export const NOTE_SECTIONS: readonly NoteSection[] = [
   },
   {
     heading: 'Why it matters',
-    guidance: 'Replace this line: place the paper in the Transformer story, linking the notes it builds on and the work it led to with wikilinks.',
+    guidance:
+      'Replace this line: place the paper in the Transformer story, linking the notes it builds on and the work it led to with wikilinks.',
   },
   {
     heading: 'Limitations',

@@ -55,7 +55,13 @@ async function load(): Promise<SiteData> {
   resources.sort((a, b) => a.data.title.localeCompare(b.data.title));
 
   const refs: EntryRef[] = [
-    ...papers.map((p) => ({ collection: 'papers' as const, id: p.id, title: p.data.title, year: p.data.year, ...(p.data.short ? { short: p.data.short } : {}) })),
+    ...papers.map((p) => ({
+      collection: 'papers' as const,
+      id: p.id,
+      title: p.data.title,
+      year: p.data.year,
+      ...(p.data.short ? { short: p.data.short } : {}),
+    })),
     ...concepts.map((c) => ({ collection: 'concepts' as const, id: c.id, title: c.data.title })),
     ...topics.map((t) => ({ collection: 'topics' as const, id: t.id, title: t.data.title })),
     ...paths.map((p) => ({ collection: 'paths' as const, id: p.id, title: p.data.title })),
@@ -67,7 +73,13 @@ async function load(): Promise<SiteData> {
       const r = resolveWikilink(l, index);
       return r.ok ? [nodeKey(r.entry.collection, r.entry.id)] : [];
     });
-  const all: { collection: CollectionName; id: string; body?: string | undefined }[] = [...papers, ...concepts, ...topics, ...paths, ...resources].map((e) => ({ collection: e.collection, id: e.id, body: e.body }));
+  const all: { collection: CollectionName; id: string; body?: string | undefined }[] = [
+    ...papers,
+    ...concepts,
+    ...topics,
+    ...paths,
+    ...resources,
+  ].map((e) => ({ collection: e.collection, id: e.id, body: e.body }));
   const graph = buildLinkGraph(
     all.map((e) => ({
       collection: e.collection,
@@ -80,7 +92,14 @@ async function load(): Promise<SiteData> {
   for (const p of papers) for (const t of p.data.topics) papersByTopic.get(t)?.push(p);
 
   return {
-    papers, concepts, topics, paths, resources, index, graph, papersByTopic,
+    papers,
+    concepts,
+    topics,
+    paths,
+    resources,
+    index,
+    graph,
+    papersByTopic,
     paperById: new Map(papers.map((p) => [p.id, p])),
     conceptById: new Map(concepts.map((c) => [c.id, c])),
     topicById: new Map(topics.map((t) => [t.id, t])),
@@ -99,7 +118,13 @@ export function url(path: string): string {
 
 /** "BERT (2018)" for a paper. */
 export function paperLabel(p: PaperEntry): string {
-  return defaultLabel({ collection: 'papers', id: p.id, title: p.data.title, year: p.data.year, ...(p.data.short ? { short: p.data.short } : {}) });
+  return defaultLabel({
+    collection: 'papers',
+    id: p.id,
+    title: p.data.title,
+    year: p.data.year,
+    ...(p.data.short ? { short: p.data.short } : {}),
+  });
 }
 
 /** The short name of a paper without the year. */

@@ -64,4 +64,25 @@ export function suggestPaperId(familyName: string, year: number, title: string):
 }
 
 /** Words skipped when picking the first significant title word. */
-const STOPWORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'by', 'at', 'from', 'is', 'are', 'do', 'does', 'via', 'towards', 'toward']);
+const STOPWORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'on',
+  'of',
+  'in',
+  'for',
+  'to',
+  'and',
+  'with',
+  'by',
+  'at',
+  'from',
+  'is',
+  'are',
+  'do',
+  'does',
+  'via',
+  'towards',
+  'toward',
+]);

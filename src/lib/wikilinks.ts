@@ -45,7 +45,7 @@ export function buildIdIndex(entries: Iterable<EntryRef>): IdIndex {
   return index;
 }
 
-const WIKILINK = /\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]/g;
+const WIKILINK = /\[\[([^[\]|\n]+?)(?:\|([^[\]\n]+?))?\]\]/g;
 
 /** Parses the inside of a wikilink: `topic:moe|label` → { collection: topics, id: moe, label }. */
 export function parseWikilink(target: string, label?: string): Omit<WikilinkMatch, 'raw' | 'index' | 'line'> {
@@ -89,9 +89,7 @@ export function lineAt(source: string, index: number): number {
   return line;
 }
 
-export type Resolution =
-  | { ok: true; entry: EntryRef }
-  | { ok: false; message: string; suggestions: string[] };
+export type Resolution = { ok: true; entry: EntryRef } | { ok: false; message: string; suggestions: string[] };
 
 /** Resolves one parsed wikilink against the index; on failure says why and suggests close ids. */
 export function resolveWikilink(link: Pick<WikilinkMatch, 'id' | 'collection'>, index: IdIndex): Resolution {
@@ -107,7 +105,10 @@ export function resolveWikilink(link: Pick<WikilinkMatch, 'id' | 'collection'>, 
     };
   }
   const pool = link.collection
-    ? [...index.values()].flat().filter((e) => e.collection === link.collection).map((e) => e.id)
+    ? [...index.values()]
+        .flat()
+        .filter((e) => e.collection === link.collection)
+        .map((e) => e.id)
     : [...index.keys()];
   const suggestions = nearest(link.id, pool, 3);
   return {

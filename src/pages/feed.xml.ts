@@ -17,7 +17,10 @@ export const GET: APIRoute = async ({ site }) => {
     <id>${link}</id>
     <updated>${p.data.added.toISOString()}</updated>
     <summary>${escape(p.data.tldr)}</summary>
-${p.data.authors.slice(0, 3).map((a) => `    <author><name>${escape(a)}</name></author>`).join('\n')}
+${p.data.authors
+  .slice(0, 3)
+  .map((a) => `    <author><name>${escape(a)}</name></author>`)
+  .join('\n')}
   </entry>`;
   });
   const xml = `<?xml version="1.0" encoding="utf-8"?>

@@ -11,7 +11,11 @@ describe('alibiSlopes: values derived by hand', () => {
     expect(alibiSlopes(8)).toEqual([1 / 2, 1 / 4, 1 / 8, 1 / 16, 1 / 32, 1 / 64, 1 / 128, 1 / 256]);
   });
   it('16 heads: 2^(−0.5), 2^(−1), …, 2^(−8)', () => {
-    expectNumbersClose(alibiSlopes(16), Array.from({ length: 16 }, (_, k) => 2 ** (-(k + 1) / 2)), 1e-15);
+    expectNumbersClose(
+      alibiSlopes(16),
+      Array.from({ length: 16 }, (_, k) => 2 ** (-(k + 1) / 2)),
+      1e-15,
+    );
   });
   it('6 heads: the 4-head slopes, then slopes 1 and 3 of the 8-head sequence, unsorted', () => {
     expect(alibiSlopes(6)).toEqual([1 / 4, 1 / 16, 1 / 64, 1 / 256, 1 / 2, 1 / 8]);
@@ -56,7 +60,12 @@ describe('ALiBi: properties', () => {
         s.forEach((x) => expect(x > 0 && x < 1).toBe(true));
         let p = 1;
         while (p * 2 <= h) p *= 2;
-        expectNumbersClose(s.slice(0, p), Array.from({ length: p }, (_, k) => 2 ** ((-8 * (k + 1)) / p)), 1e-15, 0);
+        expectNumbersClose(
+          s.slice(0, p),
+          Array.from({ length: p }, (_, k) => 2 ** ((-8 * (k + 1)) / p)),
+          1e-15,
+          0,
+        );
       }),
       { numRuns: 100 },
     );

@@ -1,5 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { attentionCost, flashAttentionHbmAccesses, slidingWindowNonzeros, standardAttentionHbmAccesses } from '../../src/compute/attention-costs.ts';
+import {
+  attentionCost,
+  flashAttentionHbmAccesses,
+  slidingWindowNonzeros,
+  standardAttentionHbmAccesses,
+} from '../../src/compute/attention-costs.ts';
 import { ArgumentError } from '../../src/compute/errors.ts';
 
 /** Counts HBM reads and writes by walking Algorithm 1's loops (an independent tally of the closed form). */
@@ -24,7 +29,10 @@ describe('attention costs', () => {
     expect(attentionCost('full', 4, 2)).toEqual({ flops: 4 * 16 * 2 + 48, memory: 16 });
   });
   it('flash keeps the FLOPs but holds 4Bd + B² + 3B numbers', () => {
-    expect(attentionCost('flash', 1024, 64, { blockSize: 64 })).toEqual({ flops: 4 * 1024 ** 2 * 64 + 3 * 1024 ** 2, memory: 4 * 64 * 64 + 64 * 64 + 192 });
+    expect(attentionCost('flash', 1024, 64, { blockSize: 64 })).toEqual({
+      flops: 4 * 1024 ** 2 * 64 + 3 * 1024 ** 2,
+      memory: 4 * 64 * 64 + 64 * 64 + 192,
+    });
     expect(attentionCost('flash', 1024, 64).memory).toBe(attentionCost('flash', 4096, 64).memory);
   });
   it('linear-time methods grow linearly in n', () => {
@@ -43,7 +51,12 @@ describe('attention costs', () => {
     expect(standardAttentionHbmAccesses(1024, 64)).toBe(4 * 1024 * 64 + 4 * 1024 * 1024);
   });
   it('the FlashAttention closed form matches a walk over Algorithm 1’s loops', () => {
-    for (const [n, d, sram] of [[256, 64, 4096], [1000, 32, 8192], [4096, 64, 100_000], [17, 8, 64]] as const) {
+    for (const [n, d, sram] of [
+      [256, 64, 4096],
+      [1000, 32, 8192],
+      [4096, 64, 100_000],
+      [17, 8, 64],
+    ] as const) {
       expect(flashAttentionHbmAccesses(n, d, sram)).toBe(simulateAlgorithm1(n, d, sram));
     }
   });

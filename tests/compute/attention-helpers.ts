@@ -34,7 +34,8 @@ export type Rows = number[][];
 export function expectNumbersClose(actual: ArrayLike<number>, expected: ArrayLike<number>, rel = 1e-9, abs = 1e-15, what = 'value'): void {
   expect(actual.length, `${what}: length`).toBe(expected.length);
   for (let i = 0; i < expected.length; i++) {
-    const a = actual[i]!, e = expected[i]!;
+    const a = actual[i]!,
+      e = expected[i]!;
     if (!(Math.abs(a - e) <= rel * Math.abs(e) + abs)) {
       expect.fail(`${what}[${i}]: got ${a}, expected ${e} (|Δ| = ${Math.abs(a - e)}, allowed ${rel * Math.abs(e) + abs})`);
     }
@@ -72,16 +73,24 @@ export { matrix, toRows, fromData };
 
 /** A rows×cols matrix with entries drawn by fast-check in [−bound, bound]. */
 export function matrixArb(rows: number, cols: number, bound = 3): fc.Arbitrary<Matrix> {
-  return fc
-    .array(fc.double({ min: -bound, max: bound, noNaN: true }), { minLength: rows * cols, maxLength: rows * cols })
-    .map((values) => fromData(rows, cols, Float64Array.from(values, (v) => v + 0))); // + 0 drops −0
+  return fc.array(fc.double({ min: -bound, max: bound, noNaN: true }), { minLength: rows * cols, maxLength: rows * cols }).map((values) =>
+    fromData(
+      rows,
+      cols,
+      Float64Array.from(values, (v) => v + 0),
+    ),
+  ); // + 0 drops −0
 }
 
 /** A rows×cols 0/1 mask. */
 export function maskArb(rows: number, cols: number): fc.Arbitrary<Matrix> {
-  return fc
-    .array(fc.boolean(), { minLength: rows * cols, maxLength: rows * cols })
-    .map((bits) => fromData(rows, cols, Float64Array.from(bits, (b) => (b ? 1 : 0))));
+  return fc.array(fc.boolean(), { minLength: rows * cols, maxLength: rows * cols }).map((bits) =>
+    fromData(
+      rows,
+      cols,
+      Float64Array.from(bits, (b) => (b ? 1 : 0)),
+    ),
+  );
 }
 
 /** A matrix of deterministic pseudo-random uniforms in [lo, hi) (a 32-bit LCG; for sizes fast-check would make slow). */

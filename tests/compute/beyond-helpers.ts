@@ -49,7 +49,7 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 /** A rows×cols matrix of uniforms in [lo, hi) from a tiny LCG (independent of the module's generator). */
 export function randomMatrix(rows: number, cols: number, seed: number, lo = -1, hi = 1): Matrix {
-  let s = (seed >>> 0) || 1;
+  let s = seed >>> 0 || 1;
   const values: number[][] = [];
   for (let i = 0; i < rows; i++) {
     const row: number[] = [];

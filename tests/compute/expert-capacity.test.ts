@@ -39,8 +39,19 @@ describe('dispatchWithCapacity', () => {
   });
   it('serves every first choice before any second choice', () => {
     // Token 0's second choice (expert 1) comes after token 1's first choice (expert 1), so it is dropped.
-    const r = dispatchWithCapacity([[0, 1], [1, 0]], 2, 1, { capacity: 1 });
-    expect(r.kept).toEqual([[true, false], [true, false]]);
+    const r = dispatchWithCapacity(
+      [
+        [0, 1],
+        [1, 0],
+      ],
+      2,
+      1,
+      { capacity: 1 },
+    );
+    expect(r.kept).toEqual([
+      [true, false],
+      [true, false],
+    ]);
     expect(r.dropped).toEqual([]);
   });
   for (const c of ref.cases) {
@@ -64,7 +75,9 @@ describe('dispatchWithCapacity', () => {
           const r = dispatchWithCapacity(indices, experts, factor);
           for (let e = 0; e < experts; e++) {
             if (r.load[e]! !== Math.min(r.demand[e]!, r.capacity)) return false;
-            const slots = indices.flatMap((row, t) => row.flatMap((x, i) => (x === e && r.kept[t]![i] ? [r.slot[t]![i]!] : []))).sort((a, b) => a - b);
+            const slots = indices
+              .flatMap((row, t) => row.flatMap((x, i) => (x === e && r.kept[t]![i] ? [r.slot[t]![i]!] : [])))
+              .sort((a, b) => a - b);
             if (slots.some((s, i) => s !== i)) return false;
           }
           return r.dropped.every((t) => r.kept[t]!.every((x) => !x));

@@ -26,8 +26,14 @@ interface RefCase {
 describe('flashAttention: hand-derived values', () => {
   // q = (1, 0), keys (1, 0) and (0, 1), τ = 1/√2: scores s = (1/√2, 0).
   const q = m([[1, 0]]);
-  const k = m([[1, 0], [0, 1]]);
-  const v = m([[1, 2], [3, 4]]);
+  const k = m([
+    [1, 0],
+    [0, 1],
+  ]);
+  const v = m([
+    [1, 2],
+    [3, 4],
+  ]);
   const s0 = 1 / Math.SQRT2;
   const e = Math.exp(-s0); // e^{0 − 1/√2}
 
@@ -54,7 +60,18 @@ describe('flashAttention: hand-derived values', () => {
 
   it('rescales the running sum when a later block holds a larger score', () => {
     // Key order reversed: first s = 0 (m = 0, ℓ = 1), then s = 1/√2 > m, so corr = e^{−1/√2}.
-    const r = flashAttention(q, m([[0, 1], [1, 0]]), m([[3, 4], [1, 2]]), { blockSize: 1, trace: true });
+    const r = flashAttention(
+      q,
+      m([
+        [0, 1],
+        [1, 0],
+      ]),
+      m([
+        [3, 4],
+        [1, 2],
+      ]),
+      { blockSize: 1, trace: true },
+    );
     const second = r.steps![1]!;
     expectClose(second.rowMaxBefore, [0]);
     expectClose(second.rowMaxAfter, [s0]);
@@ -63,7 +80,21 @@ describe('flashAttention: hand-derived values', () => {
   });
 
   it('gives a fully masked row an output of 0, ℓ = 0 and m = logsumexp = −∞, with no NaN', () => {
-    const r = flashAttention(m([[1, 1], [2, 0]]), k, v, { mask: m([[0, 0], [1, 0]]), blockSize: 1 });
+    const r = flashAttention(
+      m([
+        [1, 1],
+        [2, 0],
+      ]),
+      k,
+      v,
+      {
+        mask: m([
+          [0, 0],
+          [1, 0],
+        ]),
+        blockSize: 1,
+      },
+    );
     expect(Array.from(r.output.data.subarray(0, 2))).toEqual([0, 0]);
     expect(r.rowMax[0]).toBe(-Infinity);
     expect(r.rowSum[0]).toBe(0);
@@ -76,7 +107,12 @@ describe('flashAttention: hand-derived values', () => {
     const x = randomMatrix(4, 2, 7);
     const r = flashAttention(x, x, x, { causal: true, blockSize: 2, trace: true });
     const order = r.steps!.map((s) => [s.keyBlock, s.queryBlock, s.skipped]);
-    expect(order).toEqual([[0, 0, false], [0, 1, false], [1, 0, true], [1, 1, false]]);
+    expect(order).toEqual([
+      [0, 0, false],
+      [0, 1, false],
+      [1, 0, true],
+      [1, 1, false],
+    ]);
     const skipped = r.steps![2]!;
     expect(skipped.rowMaxAfter).toEqual(skipped.rowMaxBefore);
     expect(skipped.scores.flat().every((s) => s === -Infinity)).toBe(true);
@@ -90,8 +126,20 @@ describe('flashAttention: hand-derived values', () => {
   });
 
   it('keeps scores of ±1e4 finite and exact', () => {
-    const big = m([[100, 0], [0, -100]]);
-    const r = flashAttention(big, m([[100, 0], [-100, 0], [0, 100]]), m([[1], [2], [3]]), { blockSize: 1, scale: 1 });
+    const big = m([
+      [100, 0],
+      [0, -100],
+    ]);
+    const r = flashAttention(
+      big,
+      m([
+        [100, 0],
+        [-100, 0],
+        [0, 100],
+      ]),
+      m([[1], [2], [3]]),
+      { blockSize: 1, scale: 1 },
+    );
     // row 0: scores (1e4, −1e4, 0): all weight on key 0. row 1: (0, 0, −1e4): keys 0, 1 share equally.
     expectClose(r.output.data, [1, 1.5]);
     expectClose(r.logSumExp, [1e4, Math.log(2)]);
@@ -140,7 +188,11 @@ function build(p: { n: number; m: number; d: number; dv: number; useMask: boolea
   let mask: Matrix | undefined;
   if (p.useMask) {
     const u = randomMatrix(p.n, p.m, p.seed + 3, 0, 1);
-    mask = fromData(p.n, p.m, u.data.map((x) => (x < 0.3 ? 0 : 1)));
+    mask = fromData(
+      p.n,
+      p.m,
+      u.data.map((x) => (x < 0.3 ? 0 : 1)),
+    );
   }
   const bias = p.useBias ? randomMatrix(p.n, p.m, p.seed + 4, -3, 3) : undefined;
   return { q, k, v, mask, bias };
@@ -209,7 +261,9 @@ describe('flashAttention: properties', () => {
     }
     expect(expected).toBeLessThan(256 * 256); // versus n² for the score matrix at n = 256
     // Below one block the working set shrinks with n (B is capped at n).
-    expect(flashAttention(randomMatrix(4, d, 1), randomMatrix(4, d, 2), randomMatrix(4, d, 3), { blockSize: B }).peakScratchElements).toBe(4 * 4 * d + 16 + 12);
+    expect(flashAttention(randomMatrix(4, d, 1), randomMatrix(4, d, 2), randomMatrix(4, d, 3), { blockSize: B }).peakScratchElements).toBe(
+      4 * 4 * d + 16 + 12,
+    );
   });
 
   it('never produces NaN or Infinity for finite inputs with large logits', () => {

@@ -3,7 +3,16 @@ import fc from 'fast-check';
 import { layerNorm } from '../../src/compute/layer-norm.ts';
 import { ArgumentError, ShapeError } from '../../src/compute/errors.ts';
 import { fromData, matrix } from '../../src/compute/matrix.ts';
-import { expectError, expectMatrixClose, expectNumbersClose, lcgMatrix, loadCases, matrixArb, maxAbsDiff, type Rows } from './attention-helpers.ts';
+import {
+  expectError,
+  expectMatrixClose,
+  expectNumbersClose,
+  lcgMatrix,
+  loadCases,
+  matrixArb,
+  maxAbsDiff,
+  type Rows,
+} from './attention-helpers.ts';
 
 const ones = (d: number) => new Array<number>(d).fill(1);
 const zeros = (d: number) => new Array<number>(d).fill(0);
@@ -36,7 +45,11 @@ describe('layerNorm: values derived by hand', () => {
     const dev = Array.from(x.data, (v) => v - 1e5);
     const variance = dev.reduce((a, b) => a + b * b, 0) / 4;
     const y = layerNorm(x, ones(4), zeros(4), 0);
-    expectNumbersClose(y.data, dev.map((d) => d / Math.sqrt(variance)), 1e-9);
+    expectNumbersClose(
+      y.data,
+      dev.map((d) => d / Math.sqrt(variance)),
+      1e-9,
+    );
     // The one-pass formula really is unusable here (which is why the module avoids it):
     const mean = x.data.reduce((a, b) => a + b, 0) / 4;
     const onePass = x.data.reduce((a, b) => a + b * b, 0) / 4 - mean * mean;
@@ -60,7 +73,9 @@ describe('layerNorm: NumPy + exact-rational reference (scripts/reference/layer-n
 });
 
 describe('layerNorm: properties', () => {
-  const arb = fc.record({ n: fc.integer({ min: 1, max: 5 }), d: fc.integer({ min: 2, max: 12 }) }).chain(({ n, d }) => matrixArb(n, d, 100));
+  const arb = fc
+    .record({ n: fc.integer({ min: 1, max: 5 }), d: fc.integer({ min: 2, max: 12 }) })
+    .chain(({ n, d }) => matrixArb(n, d, 100));
 
   it('with γ = 1, β = 0 each row has mean 0 and variance σ²/(σ² + ε)', () => {
     fc.assert(
@@ -82,18 +97,43 @@ describe('layerNorm: properties', () => {
   });
 
   // Rows on a grid of eighths, so that adding an integer is exact and the test measures the module, not input rounding.
-  const gridArb = fc
-    .record({ n: fc.integer({ min: 1, max: 5 }), d: fc.integer({ min: 2, max: 12 }) })
-    .chain(({ n, d }) => fc.array(fc.integer({ min: -800, max: 800 }), { minLength: n * d, maxLength: n * d }).map((k) => fromData(n, d, Float64Array.from(k, (v) => v / 8))));
+  const gridArb = fc.record({ n: fc.integer({ min: 1, max: 5 }), d: fc.integer({ min: 2, max: 12 }) }).chain(({ n, d }) =>
+    fc.array(fc.integer({ min: -800, max: 800 }), { minLength: n * d, maxLength: n * d }).map((k) =>
+      fromData(
+        n,
+        d,
+        Float64Array.from(k, (v) => v / 8),
+      ),
+    ),
+  );
 
   it('adding a constant to a row changes nothing; scaling it changes nothing when ε = 0', () => {
     fc.assert(
       fc.property(gridArb, fc.integer({ min: -100000, max: 100000 }), fc.double({ min: 0.01, max: 100, noNaN: true }), (x, c, a) => {
         const d = x.cols;
-        const g = lcgMatrix(1, d, 3).data, b = lcgMatrix(1, d, 4).data;
+        const g = lcgMatrix(1, d, 3).data,
+          b = lcgMatrix(1, d, 4).data;
         const base = layerNorm(x, Array.from(g), Array.from(b), 0);
-        const shifted = layerNorm(fromData(x.rows, d, x.data.map((v) => v + c)), Array.from(g), Array.from(b), 0);
-        const scaled = layerNorm(fromData(x.rows, d, x.data.map((v) => v * a)), Array.from(g), Array.from(b), 0);
+        const shifted = layerNorm(
+          fromData(
+            x.rows,
+            d,
+            x.data.map((v) => v + c),
+          ),
+          Array.from(g),
+          Array.from(b),
+          0,
+        );
+        const scaled = layerNorm(
+          fromData(
+            x.rows,
+            d,
+            x.data.map((v) => v * a),
+          ),
+          Array.from(g),
+          Array.from(b),
+          0,
+        );
         expect(maxAbsDiff(base.data, shifted.data)).toBeLessThan(1e-9);
         expect(maxAbsDiff(base.data, scaled.data)).toBeLessThan(1e-9);
       }),

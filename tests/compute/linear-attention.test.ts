@@ -6,7 +6,17 @@ import { zeros } from '../../src/compute/matrix.ts';
 import { close, expectClose, loadReference, m, randomMatrix } from './beyond-helpers.ts';
 
 interface Ref {
-  cases: { name: string; causal: boolean; eps: number; q: number[][]; k: number[][]; v: number[][]; output: number[][]; kv: number[][]; z: number[] }[];
+  cases: {
+    name: string;
+    causal: boolean;
+    eps: number;
+    q: number[][];
+    k: number[][];
+    v: number[][];
+    output: number[][];
+    kv: number[][];
+    z: number[];
+  }[];
 }
 const ref = loadReference<Ref>('linear-attention');
 
@@ -17,17 +27,52 @@ describe('linearAttention: hand-derived values', () => {
   it('weights keys by φ(q)·φ(k), with no 1/√d', () => {
     // q = (1, 0) → φ = (2, 1); k_0 = (0, 0) → (1, 1), k_1 = (1, 1) → (2, 2).
     // sims: 2·1 + 1·1 = 3 and 2·2 + 1·2 = 6, so out = (3·v_0 + 6·v_1)/9.
-    const r = linearAttention(m([[1, 0]]), m([[0, 0], [1, 1]]), m([[1, 0], [0, 1]]));
+    const r = linearAttention(
+      m([[1, 0]]),
+      m([
+        [0, 0],
+        [1, 1],
+      ]),
+      m([
+        [1, 0],
+        [0, 1],
+      ]),
+    );
     expectClose(r.output.data, [1 / 3, 2 / 3]);
     expectClose(r.kv!.data, [1, 2, 1, 2]); // S = φ(K)ᵀV = [[1, 2], [1, 2]]
     expectClose(r.z!, [3, 3]);
   });
   it('causal row i only sees keys 0 … i (row 0 returns v_0 exactly)', () => {
-    const r = linearAttention(m([[1, 0], [1, 0]]), m([[0, 0], [1, 1]]), m([[1, 0], [0, 1]]), { causal: true });
+    const r = linearAttention(
+      m([
+        [1, 0],
+        [1, 0],
+      ]),
+      m([
+        [0, 0],
+        [1, 1],
+      ]),
+      m([
+        [1, 0],
+        [0, 1],
+      ]),
+      { causal: true },
+    );
     expectClose(r.output.data, [1, 0, 1 / 3, 2 / 3]);
   });
   it('eps is added to the denominator', () => {
-    const r = linearAttention(m([[1, 0]]), m([[0, 0], [1, 1]]), m([[1, 0], [0, 1]]), { eps: 1 });
+    const r = linearAttention(
+      m([[1, 0]]),
+      m([
+        [0, 0],
+        [1, 1],
+      ]),
+      m([
+        [1, 0],
+        [0, 1],
+      ]),
+      { eps: 1 },
+    );
     expectClose(r.output.data, [3 / 10, 6 / 10]);
   });
   it('no keys gives a zero output, not NaN', () => {

@@ -24,7 +24,12 @@ describe('loadBalancingLoss', () => {
   });
   it('by hand: two tokens, two experts, default α = 0.01', () => {
     // token 0 logits (ln 3, 0) → p = (0.75, 0.25), top-1 = 0; token 1 (0, ln 3) → (0.25, 0.75), top-1 = 1.
-    const r = loadBalancingLoss(m([[Math.log(3), 0], [0, Math.log(3)]]));
+    const r = loadBalancingLoss(
+      m([
+        [Math.log(3), 0],
+        [0, Math.log(3)],
+      ]),
+    );
     expectClose(r.fraction, [0.5, 0.5]);
     expectClose(r.meanProb, [0.5, 0.5]);
     expect(r.loss).toBeCloseTo(0.01 * 2 * (0.25 + 0.25), 15);

@@ -4,7 +4,16 @@ import { multiHeadAttention } from '../../src/compute/multi-head-attention.ts';
 import { scaledDotProductAttention } from '../../src/compute/scaled-dot-product-attention.ts';
 import { ArgumentError, ShapeError } from '../../src/compute/errors.ts';
 import { matmul, matrix, sliceCols, type Matrix } from '../../src/compute/matrix.ts';
-import { expectError, expectMatrixClose, expectNumbersClose, lcgMatrix, loadCases, matrixArb, maxAbsDiff, type Rows } from './attention-helpers.ts';
+import {
+  expectError,
+  expectMatrixClose,
+  expectNumbersClose,
+  lcgMatrix,
+  loadCases,
+  matrixArb,
+  maxAbsDiff,
+  type Rows,
+} from './attention-helpers.ts';
 
 function identity(d: number): Matrix {
   const rows: number[][] = [];
@@ -14,7 +23,11 @@ function identity(d: number): Matrix {
 
 describe('multiHeadAttention: values derived by hand', () => {
   it('one head with identity projections is plain attention of x with itself at scale 1/√d_model', () => {
-    const x = matrix([[1, 0], [0, 1], [1, 1]]);
+    const x = matrix([
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ]);
     const I = identity(2);
     const r = multiHeadAttention(x, { wq: I, wk: I, wv: I, wo: I }, { heads: 1 });
     const direct = scaledDotProductAttention(x, x, x);
@@ -27,7 +40,10 @@ describe('multiHeadAttention: values derived by hand', () => {
 
   it('each head sees its own contiguous columns and is scaled by 1/√d_k (not 1/√d_model)', () => {
     // d_model 4, 2 heads of d_k 2. Head 0 reads columns 0–1, head 1 reads columns 2–3.
-    const x = matrix([[2, 0, 0, 0], [0, 0, 1, 0]]);
+    const x = matrix([
+      [2, 0, 0, 0],
+      [0, 0, 1, 0],
+    ]);
     const I = identity(4);
     const r = multiHeadAttention(x, { wq: I, wk: I, wv: I, wo: I }, { heads: 2 });
     // Head 0: q0·k0 = 4, others 0 → row 0 logits (1/√2)[4, 0]; row 1 logits [0, 0].
@@ -52,7 +68,15 @@ describe('multiHeadAttention: values derived by hand', () => {
 });
 
 describe('multiHeadAttention: NumPy reference (scripts/reference/multi-head-attention.py)', () => {
-  interface Inputs { x: Rows; wq: Rows; wk: Rows; wv: Rows; wo: Rows; heads: number; causal: boolean }
+  interface Inputs {
+    x: Rows;
+    wq: Rows;
+    wk: Rows;
+    wv: Rows;
+    wo: Rows;
+    heads: number;
+    causal: boolean;
+  }
   for (const c of loadCases<Inputs, { output: Rows; concat: Rows; headWeights: Rows[] }>('multi-head-attention')) {
     it(c.name, () => {
       const { x, wq, wk, wv, wo, heads, causal } = c.inputs;
@@ -67,12 +91,22 @@ describe('multiHeadAttention: NumPy reference (scripts/reference/multi-head-atte
 
 describe('multiHeadAttention: properties', () => {
   const arb = fc
-    .record({ n: fc.integer({ min: 1, max: 6 }), heads: fc.integer({ min: 1, max: 4 }), dk: fc.integer({ min: 1, max: 3 }), causal: fc.boolean() })
+    .record({
+      n: fc.integer({ min: 1, max: 6 }),
+      heads: fc.integer({ min: 1, max: 4 }),
+      dk: fc.integer({ min: 1, max: 3 }),
+      causal: fc.boolean(),
+    })
     .chain(({ n, heads, dk, causal }) => {
       const d = heads * dk;
       return fc.record({
-        heads: fc.constant(heads), causal: fc.constant(causal),
-        x: matrixArb(n, d), wq: matrixArb(d, d, 1), wk: matrixArb(d, d, 1), wv: matrixArb(d, d, 1), wo: matrixArb(d, d, 1),
+        heads: fc.constant(heads),
+        causal: fc.constant(causal),
+        x: matrixArb(n, d),
+        wq: matrixArb(d, d, 1),
+        wk: matrixArb(d, d, 1),
+        wv: matrixArb(d, d, 1),
+        wo: matrixArb(d, d, 1),
       });
     });
 
@@ -81,7 +115,9 @@ describe('multiHeadAttention: properties', () => {
       fc.property(arb, ({ heads, causal, x, wq, wk, wv, wo }) => {
         const r = multiHeadAttention(x, { wq, wk, wv, wo }, { heads, causal });
         const dk = x.cols / heads;
-        const q = matmul(x, wq), k = matmul(x, wk), v = matmul(x, wv);
+        const q = matmul(x, wq),
+          k = matmul(x, wk),
+          v = matmul(x, wv);
         for (let a = 0; a < heads; a++) {
           const s = (m: Matrix) => sliceCols(m, a * dk, (a + 1) * dk);
           const ref = scaledDotProductAttention(s(q), s(k), s(v), { causal, scale: 1 / Math.sqrt(dk) });
@@ -107,7 +143,11 @@ describe('multiHeadAttention: properties', () => {
     fc.assert(
       fc.property(arb, fc.double({ min: -3, max: 3, noNaN: true }), ({ heads, x, wq, wk, wv, wo }, noise) => {
         if (x.rows < 2) return;
-        const y = matrix(Array.from({ length: x.rows }, (_, i) => Array.from(x.data.subarray(i * x.cols, (i + 1) * x.cols), (v) => (i === x.rows - 1 ? v + noise : v))));
+        const y = matrix(
+          Array.from({ length: x.rows }, (_, i) =>
+            Array.from(x.data.subarray(i * x.cols, (i + 1) * x.cols), (v) => (i === x.rows - 1 ? v + noise : v)),
+          ),
+        );
         const a = multiHeadAttention(x, { wq, wk, wv, wo }, { heads, causal: true });
         const b = multiHeadAttention(y, { wq, wk, wv, wo }, { heads, causal: true });
         const prefix = (x.rows - 1) * x.cols;
@@ -130,7 +170,13 @@ describe('multiHeadAttention: errors', () => {
     expectError(() => multiHeadAttention(x, w, { heads: 3 }), ShapeError, 'multiHeadAttention', '3 heads', 'd_model = 4', '3×4');
   });
   it('weights of the wrong shape throw ShapeError naming them', () => {
-    expectError(() => multiHeadAttention(x, { ...w, wk: lcgMatrix(4, 3, 1) }, { heads: 2 }), ShapeError, 'multiHeadAttention', 'wk is 4×3', '3×4');
+    expectError(
+      () => multiHeadAttention(x, { ...w, wk: lcgMatrix(4, 3, 1) }, { heads: 2 }),
+      ShapeError,
+      'multiHeadAttention',
+      'wk is 4×3',
+      '3×4',
+    );
     expectError(() => multiHeadAttention(x, { ...w, wo: lcgMatrix(2, 4, 1) }, { heads: 2 }), ShapeError, 'multiHeadAttention', 'wo is 2×4');
   });
   it('non-finite weights throw ArgumentError', () => {

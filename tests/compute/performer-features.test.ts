@@ -12,10 +12,18 @@ const ref = loadReference<Ref>('performer-features');
 
 describe('performerFeatures: values', () => {
   it('φ(0) = 1/√m for every feature, and φ(x) = e^{ω·x − ‖x‖²/2}/√m by hand', () => {
-    const w = m([[1, 0], [0, 2], [1, -1], [0.5, 0.5]]);
+    const w = m([
+      [1, 0],
+      [0, 2],
+      [1, -1],
+      [0.5, 0.5],
+    ]);
     expectClose(performerFeatures(m([[0, 0]]), w).data, [0.5, 0.5, 0.5, 0.5]);
     // x = (1, 1): ‖x‖²/2 = 1; ω·x = 1, 2, 0, 1.
-    expectClose(performerFeatures(m([[1, 1]]), w).data, [1, Math.E, Math.exp(-1), 1].map((x) => x / 2));
+    expectClose(
+      performerFeatures(m([[1, 1]]), w).data,
+      [1, Math.E, Math.exp(-1), 1].map((x) => x / 2),
+    );
   });
   for (const c of ref.cases) {
     it(`matches NumPy: ${c.name}`, () => {

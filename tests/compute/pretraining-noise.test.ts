@@ -11,7 +11,15 @@ interface Ref {
   t5: { seed: number; tokens: string[]; input: string[]; target: string[]; noiseMask: boolean[] }[];
   t5Dense: { seed: number; tokens: string[]; input: string[]; target: string[]; noiseMask: boolean[] }[];
   t5Roll: { seed: number; tokens: string[]; input: string[]; target: string[]; noiseMask: boolean[] }[];
-  bart: { seed: number; deletionRatio?: number; permute?: boolean; input: string[]; permuted: string[]; deleted: number[]; spanLengths: number[] }[];
+  bart: {
+    seed: number;
+    deletionRatio?: number;
+    permute?: boolean;
+    input: string[];
+    permuted: string[];
+    deleted: number[];
+    spanLengths: number[];
+  }[];
 }
 const ref = loadReference<Ref>('pretraining-noise');
 const sentence = ref.sentence;
@@ -47,8 +55,10 @@ describe('bertMasking', () => {
         if (r.positions.length !== expected) return false;
         if (r.positions.some((p) => p === 0 || p === tokens.length - 1)) return false;
         if (r.positions.some((p, i) => i > 0 && p <= r.positions[i - 1]!)) return false;
-        return r.positions.every((p, i) => r.targets[i] === tokens[p] && (r.replacements[i] !== 'mask' || r.input[p] === '[MASK]'))
-          && r.input.every((t, i) => r.positions.includes(i) || t === tokens[i]);
+        return (
+          r.positions.every((p, i) => r.targets[i] === tokens[p] && (r.replacements[i] !== 'mask' || r.input[p] === '[MASK]')) &&
+          r.input.every((t, i) => r.positions.includes(i) || t === tokens[i])
+        );
       }),
     );
   });
@@ -142,7 +152,11 @@ describe('t5SpanCorruption', () => {
 describe('bartNoising', () => {
   for (const c of ref.bart) {
     it(`matches the Python mirror for seed ${c.seed}`, () => {
-      const r = bartNoising(sentence, c.seed, c.deletionRatio !== undefined ? { deletionRatio: c.deletionRatio, permuteSentences: c.permute ?? true } : {});
+      const r = bartNoising(
+        sentence,
+        c.seed,
+        c.deletionRatio !== undefined ? { deletionRatio: c.deletionRatio, permuteSentences: c.permute ?? true } : {},
+      );
       expect(r.permuted).toEqual(c.permuted);
       expect(r.deleted).toEqual(c.deleted);
       expect(r.spans.map((s) => s.length)).toEqual(c.spanLengths);
@@ -152,7 +166,11 @@ describe('bartNoising', () => {
   }
   it('by hand: permutation only keeps every sentence intact', () => {
     const r = bartNoising(sentence, 3, { maskRatio: 0 });
-    const sentences = (t: string[]) => t.join(' ').split(/(?<=[.!?]) /).sort();
+    const sentences = (t: string[]) =>
+      t
+        .join(' ')
+        .split(/(?<=[.!?]) /)
+        .sort();
     expect(sentences(r.input)).toEqual(sentences(sentence));
     expect(r.sentenceOrder.slice().sort()).toEqual([0, 1, 2]);
   });
@@ -178,7 +196,11 @@ describe('bartNoising', () => {
     let zero = 0;
     let spans = 0;
     for (let s = 0; s < 300; s++) {
-      const r = bartNoising(Array.from({ length: 100 }, (_, i) => `w${i}`), s, { permuteSentences: false });
+      const r = bartNoising(
+        Array.from({ length: 100 }, (_, i) => `w${i}`),
+        s,
+        { permuteSentences: false },
+      );
       spans += r.spans.length;
       zero += r.spans.filter((x) => x.length === 0).length;
     }

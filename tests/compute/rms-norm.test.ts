@@ -4,7 +4,16 @@ import { rmsNorm } from '../../src/compute/rms-norm.ts';
 import { layerNorm } from '../../src/compute/layer-norm.ts';
 import { ArgumentError, ShapeError } from '../../src/compute/errors.ts';
 import { fromData, matrix } from '../../src/compute/matrix.ts';
-import { expectError, expectMatrixClose, expectNumbersClose, lcgMatrix, loadCases, matrixArb, maxAbsDiff, type Rows } from './attention-helpers.ts';
+import {
+  expectError,
+  expectMatrixClose,
+  expectNumbersClose,
+  lcgMatrix,
+  loadCases,
+  matrixArb,
+  maxAbsDiff,
+  type Rows,
+} from './attention-helpers.ts';
 
 const ones = (d: number) => new Array<number>(d).fill(1);
 
@@ -37,7 +46,9 @@ describe('rmsNorm: NumPy + 60-digit decimal reference (scripts/reference/rms-nor
 });
 
 describe('rmsNorm: properties', () => {
-  const arb = fc.record({ n: fc.integer({ min: 1, max: 5 }), d: fc.integer({ min: 1, max: 12 }) }).chain(({ n, d }) => matrixArb(n, d, 100));
+  const arb = fc
+    .record({ n: fc.integer({ min: 1, max: 5 }), d: fc.integer({ min: 1, max: 12 }) })
+    .chain(({ n, d }) => matrixArb(n, d, 100));
 
   it('with γ = 1 and ε = 0 every non-zero row has RMS 1', () => {
     fc.assert(
@@ -55,15 +66,34 @@ describe('rmsNorm: properties', () => {
     );
   });
 
-  const gridArb = fc
-    .record({ n: fc.integer({ min: 1, max: 5 }), d: fc.integer({ min: 1, max: 12 }) })
-    .chain(({ n, d }) => fc.array(fc.integer({ min: -800, max: 800 }), { minLength: n * d, maxLength: n * d }).map((k) => fromData(n, d, Float64Array.from(k, (v) => v / 8))));
+  const gridArb = fc.record({ n: fc.integer({ min: 1, max: 5 }), d: fc.integer({ min: 1, max: 12 }) }).chain(({ n, d }) =>
+    fc.array(fc.integer({ min: -800, max: 800 }), { minLength: n * d, maxLength: n * d }).map((k) =>
+      fromData(
+        n,
+        d,
+        Float64Array.from(k, (v) => v / 8),
+      ),
+    ),
+  );
 
   it('is invariant to rescaling a row when ε = 0, and equals layer norm on zero-mean rows', () => {
     fc.assert(
       fc.property(gridArb, fc.double({ min: 0.01, max: 100, noNaN: true }), (x, a) => {
         const g = Array.from(lcgMatrix(1, x.cols, 5).data);
-        expect(maxAbsDiff(rmsNorm(x, g, 0).data, rmsNorm(fromData(x.rows, x.cols, x.data.map((v) => v * a)), g, 0).data)).toBeLessThan(1e-12);
+        expect(
+          maxAbsDiff(
+            rmsNorm(x, g, 0).data,
+            rmsNorm(
+              fromData(
+                x.rows,
+                x.cols,
+                x.data.map((v) => v * a),
+              ),
+              g,
+              0,
+            ).data,
+          ),
+        ).toBeLessThan(1e-12);
         const centred = fromData(x.rows, x.cols, x.data.slice());
         for (let r = 0; r < x.rows; r++) {
           const row = centred.data.subarray(r * x.cols, (r + 1) * x.cols);

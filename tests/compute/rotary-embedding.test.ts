@@ -3,7 +3,16 @@ import fc from 'fast-check';
 import { rotaryEmbedding } from '../../src/compute/rotary-embedding.ts';
 import { ArgumentError, ShapeError } from '../../src/compute/errors.ts';
 import { fromData, matrix, type Matrix } from '../../src/compute/matrix.ts';
-import { expectError, expectMatrixClose, expectNumbersClose, lcgMatrix, loadCases, matrixArb, rowDot, type Rows } from './attention-helpers.ts';
+import {
+  expectError,
+  expectMatrixClose,
+  expectNumbersClose,
+  lcgMatrix,
+  loadCases,
+  matrixArb,
+  rowDot,
+  type Rows,
+} from './attention-helpers.ts';
 
 /** Two copies of one row vector, at the given positions. */
 function atPositions(row: Matrix, positions: number[]): Matrix {
@@ -14,7 +23,13 @@ function atPositions(row: Matrix, positions: number[]): Matrix {
 
 describe('rotaryEmbedding: values derived by hand', () => {
   it('d 2: [1, 0] at position p becomes [cos p, sin p] and [0, 1] becomes [−sin p, cos p] (counter-clockwise)', () => {
-    const r = rotaryEmbedding(matrix([[1, 0], [0, 1]]), { positions: [0.7, 0.7] });
+    const r = rotaryEmbedding(
+      matrix([
+        [1, 0],
+        [0, 1],
+      ]),
+      { positions: [0.7, 0.7] },
+    );
     expect(Array.from(r.data)).toEqual([Math.cos(0.7), Math.sin(0.7), -Math.sin(0.7), Math.cos(0.7)]);
   });
 
@@ -49,13 +64,19 @@ describe('rotaryEmbedding: properties', () => {
 
   it('⟨R_p q, R_r k⟩ depends only on the offset r − p', () => {
     fc.assert(
-      fc.property(vecArb, fc.integer({ min: -500, max: 500 }), fc.integer({ min: -500, max: 500 }), fc.integer({ min: -1000, max: 1000 }), ({ q, k }, p, r, t) => {
-        const a = rowDot(atPositions(q, [p]), 0, atPositions(k, [r]), 0);
-        const b = rowDot(atPositions(q, [p + t]), 0, atPositions(k, [r + t]), 0);
-        expect(Math.abs(a - b)).toBeLessThan(1e-9);
-        const c = rowDot(q, 0, atPositions(k, [r - p]), 0); // ⟨q, R_{r−p} k⟩
-        expect(Math.abs(a - c)).toBeLessThan(1e-9);
-      }),
+      fc.property(
+        vecArb,
+        fc.integer({ min: -500, max: 500 }),
+        fc.integer({ min: -500, max: 500 }),
+        fc.integer({ min: -1000, max: 1000 }),
+        ({ q, k }, p, r, t) => {
+          const a = rowDot(atPositions(q, [p]), 0, atPositions(k, [r]), 0);
+          const b = rowDot(atPositions(q, [p + t]), 0, atPositions(k, [r + t]), 0);
+          expect(Math.abs(a - b)).toBeLessThan(1e-9);
+          const c = rowDot(q, 0, atPositions(k, [r - p]), 0); // ⟨q, R_{r−p} k⟩
+          expect(Math.abs(a - c)).toBeLessThan(1e-9);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -65,7 +86,8 @@ describe('rotaryEmbedding: properties', () => {
       fc.property(vecArb, fc.double({ min: -1e4, max: 1e4, noNaN: true }), ({ q }, p) => {
         const r = atPositions(q, [p]);
         for (let i = 0; i < q.cols; i += 2) {
-          const before = Math.hypot(q.data[i]!, q.data[i + 1]!), after = Math.hypot(r.data[i]!, r.data[i + 1]!);
+          const before = Math.hypot(q.data[i]!, q.data[i + 1]!),
+            after = Math.hypot(r.data[i]!, r.data[i + 1]!);
           expect(Math.abs(before - after)).toBeLessThan(1e-12);
         }
       }),
@@ -82,7 +104,12 @@ describe('rotaryEmbedding: errors', () => {
     expectError(() => rotaryEmbedding(lcgMatrix(3, 4, 1), { positions: [0, 1] }), ShapeError, 'rotaryEmbedding', '3×4', '2 positions');
   });
   it('non-finite positions or a bad base throw ArgumentError', () => {
-    expectError(() => rotaryEmbedding(lcgMatrix(2, 4, 1), { positions: [0, Number.NaN] }), ArgumentError, 'rotaryEmbedding', 'positions[1]');
+    expectError(
+      () => rotaryEmbedding(lcgMatrix(2, 4, 1), { positions: [0, Number.NaN] }),
+      ArgumentError,
+      'rotaryEmbedding',
+      'positions[1]',
+    );
     expectError(() => rotaryEmbedding(lcgMatrix(2, 4, 1), { base: -3 }), ArgumentError, 'rotaryEmbedding', 'base is -3');
   });
 });

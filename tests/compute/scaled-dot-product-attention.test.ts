@@ -51,8 +51,16 @@ describe('scaledDotProductAttention: values derived by hand', () => {
     describe(name, () => {
       it('equal scores give uniform weights and the mean of the values', () => {
         const q = matrix([[1, 2]]);
-        const k = matrix([[0.5, 0.5], [0.5, 0.5], [0.5, 0.5]]);
-        const v = matrix([[3, 0], [6, 3], [9, -3]]);
+        const k = matrix([
+          [0.5, 0.5],
+          [0.5, 0.5],
+          [0.5, 0.5],
+        ]);
+        const v = matrix([
+          [3, 0],
+          [6, 3],
+          [9, -3],
+        ]);
         const { output, weights } = attend(q, k, v);
         expectNumbersClose(weights.data, [1 / 3, 1 / 3, 1 / 3], 1e-15);
         expectNumbersClose(output.data, [6, 0], 1e-15, 1e-15);
@@ -69,7 +77,10 @@ describe('scaledDotProductAttention: values derived by hand', () => {
 
       it('the default scale is 1/√d_k: q·k = 2 with d_k = 4 gives logits 1 and 0', () => {
         const q = matrix([[1, 1, 1, 1]]);
-        const k = matrix([[0.5, 0.5, 0.5, 0.5], [0, 0, 0, 0]]);
+        const k = matrix([
+          [0.5, 0.5, 0.5, 0.5],
+          [0, 0, 0, 0],
+        ]);
         const v = matrix([[1], [0]]);
         const { weights } = attend(q, k, v);
         const e = Math.E;
@@ -77,7 +88,17 @@ describe('scaledDotProductAttention: values derived by hand', () => {
       });
 
       it('scale 0 makes every allowed weight equal', () => {
-        const { weights } = attend(matrix([[5, -2]]), matrix([[9, 1], [-4, 2], [0, 7], [3, 3]]), zerosLike(4, 1), { scale: 0 });
+        const { weights } = attend(
+          matrix([[5, -2]]),
+          matrix([
+            [9, 1],
+            [-4, 2],
+            [0, 7],
+            [3, 3],
+          ]),
+          zerosLike(4, 1),
+          { scale: 0 },
+        );
         expectNumbersClose(weights.data, [0.25, 0.25, 0.25, 0.25], 1e-15);
       });
 
@@ -105,10 +126,26 @@ describe('scaledDotProductAttention: values derived by hand', () => {
       });
 
       it('a fully masked row gets weights and output of exactly 0, not NaN', () => {
-        const q = matrix([[1, 0], [0, 1]]);
-        const k = matrix([[1, 1], [2, 0], [0, 3]]);
-        const v = matrix([[1, 2], [3, 4], [5, 6]]);
-        const { output, weights } = attend(q, k, v, { mask: matrix([[1, 0, 1], [0, 0, 0]]) });
+        const q = matrix([
+          [1, 0],
+          [0, 1],
+        ]);
+        const k = matrix([
+          [1, 1],
+          [2, 0],
+          [0, 3],
+        ]);
+        const v = matrix([
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ]);
+        const { output, weights } = attend(q, k, v, {
+          mask: matrix([
+            [1, 0, 1],
+            [0, 0, 0],
+          ]),
+        });
         expect(Array.from(weights.data.subarray(3))).toEqual([0, 0, 0]);
         expect(Array.from(output.data.subarray(2))).toEqual([0, 0]);
         expect(weights.data[1]).toBe(0);
@@ -143,7 +180,15 @@ describe('scaledDotProductAttention: values derived by hand', () => {
 });
 
 describe('scaledDotProductAttention: NumPy reference (scripts/reference/scaled-dot-product-attention.py)', () => {
-  interface Inputs { q: Rows; k: Rows; v: Rows; bias?: Rows; mask?: Rows; scale?: number; causal?: boolean }
+  interface Inputs {
+    q: Rows;
+    k: Rows;
+    v: Rows;
+    bias?: Rows;
+    mask?: Rows;
+    scale?: number;
+    causal?: boolean;
+  }
   const cases = loadCases<Inputs, { output: Rows; weights: Rows }>('scaled-dot-product-attention');
   for (const c of cases) {
     for (const [name, attend] of IMPLEMENTATIONS) {
@@ -232,26 +277,39 @@ describe('scaledDotProductAttention: properties', () => {
 
   it('shifting a row of logits by a constant changes nothing (softmax shift invariance)', () => {
     fc.assert(
-      fc.property(inputsArb(), fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: 9, maxLength: 9 }), ({ q, k, v, mask }, shifts) => {
-        const shift = fromData(q.rows, k.rows, new Float64Array(q.rows * k.rows));
-        for (let i = 0; i < q.rows; i++) shift.data.fill(shifts[i]!, i * k.rows, (i + 1) * k.rows);
-        const a = scaledDotProductAttention(q, k, v, { mask });
-        const b = scaledDotProductAttention(q, k, v, { mask, bias: shift });
-        expect(maxAbsDiff(a.weights.data, b.weights.data)).toBeLessThan(1e-12);
-        expect(maxAbsDiff(a.output.data, b.output.data)).toBeLessThan(1e-11);
-      }),
+      fc.property(
+        inputsArb(),
+        fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: 9, maxLength: 9 }),
+        ({ q, k, v, mask }, shifts) => {
+          const shift = fromData(q.rows, k.rows, new Float64Array(q.rows * k.rows));
+          for (let i = 0; i < q.rows; i++) shift.data.fill(shifts[i]!, i * k.rows, (i + 1) * k.rows);
+          const a = scaledDotProductAttention(q, k, v, { mask });
+          const b = scaledDotProductAttention(q, k, v, { mask, bias: shift });
+          expect(maxAbsDiff(a.weights.data, b.weights.data)).toBeLessThan(1e-12);
+          expect(maxAbsDiff(a.output.data, b.output.data)).toBeLessThan(1e-11);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('scale multiplies q·k: scaling q by α equals multiplying the scale by α', () => {
     fc.assert(
-      fc.property(inputsArb(), fc.double({ min: 0.1, max: 4, noNaN: true }), fc.double({ min: 0.05, max: 2, noNaN: true }), ({ q, k, v }, alpha, scale) => {
-        const qa = fromData(q.rows, q.cols, q.data.map((x) => alpha * x));
-        const a = scaledDotProductAttention(qa, k, v, { scale });
-        const b = scaledDotProductAttention(q, k, v, { scale: alpha * scale });
-        expect(maxAbsDiff(a.weights.data, b.weights.data)).toBeLessThan(1e-12);
-      }),
+      fc.property(
+        inputsArb(),
+        fc.double({ min: 0.1, max: 4, noNaN: true }),
+        fc.double({ min: 0.05, max: 2, noNaN: true }),
+        ({ q, k, v }, alpha, scale) => {
+          const qa = fromData(
+            q.rows,
+            q.cols,
+            q.data.map((x) => alpha * x),
+          );
+          const a = scaledDotProductAttention(qa, k, v, { scale });
+          const b = scaledDotProductAttention(q, k, v, { scale: alpha * scale });
+          expect(maxAbsDiff(a.weights.data, b.weights.data)).toBeLessThan(1e-12);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -259,7 +317,11 @@ describe('scaledDotProductAttention: properties', () => {
   it('a given scale replaces 1/√d_k: {scale: s} equals the default after multiplying q by s·√d_k', () => {
     fc.assert(
       fc.property(inputsArb(), fc.double({ min: 0.05, max: 3, noNaN: true }), ({ q, k, v }, s) => {
-        const qs = fromData(q.rows, q.cols, q.data.map((x) => x * s * Math.sqrt(q.cols)));
+        const qs = fromData(
+          q.rows,
+          q.cols,
+          q.data.map((x) => x * s * Math.sqrt(q.cols)),
+        );
         const a = scaledDotProductAttention(q, k, v, { scale: s });
         const b = scaledDotProductAttention(qs, k, v);
         expect(maxAbsDiff(a.weights.data, b.weights.data)).toBeLessThan(1e-12);
@@ -272,7 +334,11 @@ describe('scaledDotProductAttention: properties', () => {
     fc.assert(
       fc.property(inputsArb(), fc.double({ min: 0.1, max: 10, noNaN: true }), ({ q, k, v }, t) => {
         const a = scaledDotProductAttention(q, k, v, { scale: temperatureScale(t, q.cols) });
-        const qt = fromData(q.rows, q.cols, q.data.map((x) => x / t));
+        const qt = fromData(
+          q.rows,
+          q.cols,
+          q.data.map((x) => x / t),
+        );
         const b = scaledDotProductAttention(qt, k, v);
         expect(maxAbsDiff(a.weights.data, b.weights.data)).toBeLessThan(1e-12);
       }),
@@ -287,7 +353,8 @@ describe('scaledDotProductAttention: properties', () => {
       fc.property(inputsArb(), ({ q, k, v, bias }) => {
         const { output } = scaledDotProductAttention(q, k, v, { bias });
         for (let c = 0; c < v.cols; c++) {
-          let lo = Infinity, hi = -Infinity;
+          let lo = Infinity,
+            hi = -Infinity;
           for (let j = 0; j < v.rows; j++) {
             lo = Math.min(lo, v.data[j * v.cols + c]!);
             hi = Math.max(hi, v.data[j * v.cols + c]!);
@@ -308,7 +375,8 @@ describe('scaledDotProductAttention: properties', () => {
       fc.property(inputsArb(), fc.nat(), ({ q, k, v }, seed) => {
         const m = k.rows;
         const perm = Array.from({ length: m }, (_, i) => i).sort((a, b) => ((a * 7919 + seed) % 101) - ((b * 7919 + seed) % 101) || a - b);
-        const pk = permuteRows(k, perm), pv = permuteRows(v, perm);
+        const pk = permuteRows(k, perm),
+          pv = permuteRows(v, perm);
         const a = scaledDotProductAttention(q, k, v);
         const b = scaledDotProductAttention(q, pk, pv);
         expect(maxAbsDiff(a.output.data, b.output.data)).toBeLessThan(1e-12);
@@ -321,25 +389,41 @@ describe('scaledDotProductAttention: properties', () => {
 describe('scaledDotProductAttention: the fast kernel equals the naive reference', () => {
   it('for random shapes, masks, biases and causal (fast-check)', () => {
     fc.assert(
-      fc.property(inputsArb({ maxN: 13 }), fc.boolean(), fc.option(fc.double({ min: -2, max: 2, noNaN: true }), { nil: undefined }), (inp, causal, scale) => {
-        const opts: AttentionOptions = { mask: inp.mask, bias: inp.bias, scale, causal: causal && inp.q.rows === inp.k.rows };
-        const fast = scaledDotProductAttention(inp.q, inp.k, inp.v, opts);
-        const naive = scaledDotProductAttentionNaive(inp.q, inp.k, inp.v, opts);
-        expect(maxAbsDiff(fast.weights.data, naive.weights.data)).toBeLessThanOrEqual(1e-14);
-        expect(maxAbsDiff(fast.output.data, naive.output.data)).toBeLessThanOrEqual(1e-13);
-      }),
+      fc.property(
+        inputsArb({ maxN: 13 }),
+        fc.boolean(),
+        fc.option(fc.double({ min: -2, max: 2, noNaN: true }), { nil: undefined }),
+        (inp, causal, scale) => {
+          const opts: AttentionOptions = { mask: inp.mask, bias: inp.bias, scale, causal: causal && inp.q.rows === inp.k.rows };
+          const fast = scaledDotProductAttention(inp.q, inp.k, inp.v, opts);
+          const naive = scaledDotProductAttentionNaive(inp.q, inp.k, inp.v, opts);
+          expect(maxAbsDiff(fast.weights.data, naive.weights.data)).toBeLessThanOrEqual(1e-14);
+          expect(maxAbsDiff(fast.output.data, naive.output.data)).toBeLessThanOrEqual(1e-13);
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it('for larger shapes that cross the tile and cache-block edges', () => {
     const shapes: [number, number, number, number][] = [
-      [37, 41, 19, 23], [64, 64, 64, 64], [130, 70, 3, 5], [5, 300, 17, 2], [100, 100, 64, 64], [67, 67, 128, 9],
+      [37, 41, 19, 23],
+      [64, 64, 64, 64],
+      [130, 70, 3, 5],
+      [5, 300, 17, 2],
+      [100, 100, 64, 64],
+      [67, 67, 128, 9],
     ];
     for (const [n, m, d, dv] of shapes) {
-      const q = lcgMatrix(n, d, n * 31 + d), k = lcgMatrix(m, d, m * 17 + 5), v = lcgMatrix(m, dv, dv * 13 + 1);
+      const q = lcgMatrix(n, d, n * 31 + d),
+        k = lcgMatrix(m, d, m * 17 + 5),
+        v = lcgMatrix(m, dv, dv * 13 + 1);
       const bias = lcgMatrix(n, m, 99, -3, 3);
-      const mask = fromData(n, m, lcgMatrix(n, m, 7).data.map((x) => (x > -0.6 ? 1 : 0)));
+      const mask = fromData(
+        n,
+        m,
+        lcgMatrix(n, m, 7).data.map((x) => (x > -0.6 ? 1 : 0)),
+      );
       for (const opts of [{}, { bias, mask }, ...(n === m ? [{ causal: true }, { causal: true, bias }] : [])] as AttentionOptions[]) {
         const fast = scaledDotProductAttention(q, k, v, opts);
         const naive = scaledDotProductAttentionNaive(q, k, v, opts);
@@ -351,7 +435,9 @@ describe('scaledDotProductAttention: the fast kernel equals the naive reference'
 });
 
 describe('scaledDotProductAttention: errors name the operation and the shapes', () => {
-  const q = lcgMatrix(3, 4, 1), k = lcgMatrix(5, 4, 2), v = lcgMatrix(5, 2, 3);
+  const q = lcgMatrix(3, 4, 1),
+    k = lcgMatrix(5, 4, 2),
+    v = lcgMatrix(5, 2, 3);
   for (const [name, attend] of IMPLEMENTATIONS) {
     it(`${name}: shape mismatches throw ShapeError`, () => {
       expectError(() => attend(q, lcgMatrix(5, 3, 2), v), ShapeError, 'scaledDotProductAttention', '3×4', '5×3');
@@ -361,13 +447,23 @@ describe('scaledDotProductAttention: errors name the operation and the shapes', 
       expectError(() => attend(q, k, v, { bias: lcgMatrix(5, 3, 1) }), ShapeError, 'scaledDotProductAttention', 'bias', '5×3', '3×5');
     });
     it(`${name}: bad values throw ArgumentError`, () => {
-      expectError(() => attend(q, k, v, { mask: fromData(3, 5, new Float64Array(15).fill(0.5)) }), ArgumentError, 'scaledDotProductAttention', 'mask[0][0]');
+      expectError(
+        () => attend(q, k, v, { mask: fromData(3, 5, new Float64Array(15).fill(0.5)) }),
+        ArgumentError,
+        'scaledDotProductAttention',
+        'mask[0][0]',
+      );
       expectError(() => attend(q, k, v, { scale: Number.NaN }), ArgumentError, 'scaledDotProductAttention', 'scale');
       expectError(() => attend(q, k, v, { scale: Infinity }), ArgumentError, 'scaledDotProductAttention', 'scale');
       const bad = lcgMatrix(5, 2, 3);
       bad.data[3] = Number.NaN;
       expectError(() => attend(q, k, bad), ArgumentError, 'scaledDotProductAttention', 'v[1][1]');
-      expectError(() => attend(matrix([[1e300, 1e300]]), matrix([[1e300, -1e300]]), matrix([[1]]), { scale: 1 }), ArgumentError, 'scaledDotProductAttention', 'NaN');
+      expectError(
+        () => attend(matrix([[1e300, 1e300]]), matrix([[1e300, -1e300]]), matrix([[1]]), { scale: 1 }),
+        ArgumentError,
+        'scaledDotProductAttention',
+        'NaN',
+      );
     });
   }
 });

@@ -21,7 +21,11 @@ describe('mulberry32 and seededRandom: reference streams (Python mirror)', () =>
   for (const c of ref.normal) {
     it(`Box–Muller normals for seed ${c.seed}`, () => {
       const r = seededRandom(c.seed);
-      expectClose(c.values.map(() => r.normal()), c.values, 1e-12);
+      expectClose(
+        c.values.map(() => r.normal()),
+        c.values,
+        1e-12,
+      );
     });
   }
   for (const c of ref.poisson) {

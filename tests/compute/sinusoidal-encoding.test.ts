@@ -31,7 +31,10 @@ describe('sinusoidalEncoding: values derived by hand', () => {
 describe('sinusoidalEncoding: NumPy reference (scripts/reference/sinusoidal-encoding.py)', () => {
   for (const c of loadCases<{ length: number; dModel: number; base?: number }, { pe: Rows }>('sinusoidal-encoding')) {
     it(c.name, () => {
-      const pe = c.inputs.base === undefined ? sinusoidalEncoding(c.inputs.length, c.inputs.dModel) : sinusoidalEncoding(c.inputs.length, c.inputs.dModel, c.inputs.base);
+      const pe =
+        c.inputs.base === undefined
+          ? sinusoidalEncoding(c.inputs.length, c.inputs.dModel)
+          : sinusoidalEncoding(c.inputs.length, c.inputs.dModel, c.inputs.base);
       // sin near a multiple of π has a tiny value with a relative error set by the angle's rounding: 1e-14 absolute floor.
       expectMatrixClose(pe, c.expected.pe, 1e-9, 1e-14, 'pe');
     });
@@ -39,7 +42,11 @@ describe('sinusoidalEncoding: NumPy reference (scripts/reference/sinusoidal-enco
 });
 
 describe('sinusoidalEncoding: properties', () => {
-  const arb = fc.record({ length: fc.integer({ min: 1, max: 40 }), half: fc.integer({ min: 1, max: 16 }), base: fc.double({ min: 2, max: 1e5, noNaN: true }) });
+  const arb = fc.record({
+    length: fc.integer({ min: 1, max: 40 }),
+    half: fc.integer({ min: 1, max: 16 }),
+    base: fc.double({ min: 2, max: 1e5, noNaN: true }),
+  });
 
   it('every row has norm √(d_model/2)', () => {
     fc.assert(
@@ -54,15 +61,21 @@ describe('sinusoidalEncoding: properties', () => {
 
   it('PE_p·PE_q depends only on p − q (it is Σ_i cos((p − q)ω_i))', () => {
     fc.assert(
-      fc.property(arb, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 60 }), ({ half, base }, p, q, t) => {
-        const d = 2 * half;
-        const pe = sinusoidalEncoding(100, d, base);
-        const direct = rowDot(pe, p, pe, q);
-        expect(Math.abs(direct - rowDot(pe, p + t, pe, q + t))).toBeLessThan(1e-11);
-        let formula = 0;
-        for (let i = 0; i < half; i++) formula += Math.cos((p - q) / Math.pow(base, (2 * i) / d));
-        expect(Math.abs(direct - formula)).toBeLessThan(1e-11);
-      }),
+      fc.property(
+        arb,
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 1, max: 60 }),
+        ({ half, base }, p, q, t) => {
+          const d = 2 * half;
+          const pe = sinusoidalEncoding(100, d, base);
+          const direct = rowDot(pe, p, pe, q);
+          expect(Math.abs(direct - rowDot(pe, p + t, pe, q + t))).toBeLessThan(1e-11);
+          let formula = 0;
+          for (let i = 0; i < half; i++) formula += Math.cos((p - q) / Math.pow(base, (2 * i) / d));
+          expect(Math.abs(direct - formula)).toBeLessThan(1e-11);
+        },
+      ),
       { numRuns: 200 },
     );
   });

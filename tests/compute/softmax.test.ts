@@ -16,18 +16,45 @@ describe('softmax: values derived by hand', () => {
   });
 
   it('masked entries are exactly 0 and the rest renormalise', () => {
-    const w = softmax(matrix([[5, 1, 1], [2, 2, 9]]), matrix([[0, 1, 1], [1, 1, 0]]));
+    const w = softmax(
+      matrix([
+        [5, 1, 1],
+        [2, 2, 9],
+      ]),
+      matrix([
+        [0, 1, 1],
+        [1, 1, 0],
+      ]),
+    );
     expect(Array.from(w.data)).toEqual([0, 0.5, 0.5, 0.5, 0.5, 0]);
   });
 
   it('a fully masked row is all zeros, not NaN', () => {
-    const w = softmax(matrix([[1, 2], [3, 4]]), matrix([[0, 0], [1, 1]]));
+    const w = softmax(
+      matrix([
+        [1, 2],
+        [3, 4],
+      ]),
+      matrix([
+        [0, 0],
+        [1, 1],
+      ]),
+    );
     expect(Array.from(w.data.subarray(0, 2))).toEqual([0, 0]);
     expect(rowSum(w, 1)).toBeCloseTo(1, 15);
   });
 
   it('logits ±1e4 stay finite: [1e4, −1e4] gives [1, 0]', () => {
-    expect(Array.from(softmax(matrix([[1e4, -1e4], [-1e4, -1e4]])).data)).toEqual([1, 0, 0.5, 0.5]);
+    expect(
+      Array.from(
+        softmax(
+          matrix([
+            [1e4, -1e4],
+            [-1e4, -1e4],
+          ]),
+        ).data,
+      ),
+    ).toEqual([1, 0, 0.5, 0.5]);
   });
 
   it('the row routine respects a causal end and a mask offset', () => {
@@ -65,7 +92,11 @@ describe('softmax: properties', () => {
   it('adding a constant to a row changes nothing (shift invariance), even a constant of 1e4', () => {
     fc.assert(
       fc.property(logitsArb, fc.double({ min: -1e4, max: 1e4, noNaN: true }), ({ x, mask }, c) => {
-        const shifted = fromData(x.rows, x.cols, x.data.map((v) => v + c));
+        const shifted = fromData(
+          x.rows,
+          x.cols,
+          x.data.map((v) => v + c),
+        );
         expect(maxAbsDiff(softmax(x, mask).data, softmax(shifted, mask).data)).toBeLessThan(1e-9);
       }),
       { numRuns: 300 },
@@ -79,7 +110,8 @@ describe('softmax: properties', () => {
         for (let i = 0; i < x.rows; i++) {
           for (let a = 0; a < x.cols; a++) {
             for (let b = 0; b < x.cols; b++) {
-              if (x.data[i * x.cols + a]! > x.data[i * x.cols + b]!) expect(w.data[i * x.cols + a]!).toBeGreaterThanOrEqual(w.data[i * x.cols + b]!);
+              if (x.data[i * x.cols + a]! > x.data[i * x.cols + b]!)
+                expect(w.data[i * x.cols + a]!).toBeGreaterThanOrEqual(w.data[i * x.cols + b]!);
             }
           }
         }

@@ -88,7 +88,9 @@ describe('topKGating: properties', () => {
       fc.property(routing, (p) => {
         const k = Math.min(p.experts, 1 + Math.floor(p.kFrac * p.experts));
         const r = topKGating(randomMatrix(p.tokens, p.experts, p.seed, -4, 4), k);
-        return r.gates.every((g, t) => g.every((x, i) => x === r.probs.data[t * p.experts + r.indices[t]![i]!]) && g.reduce((a, b) => a + b, 0) <= 1 + 1e-12);
+        return r.gates.every(
+          (g, t) => g.every((x, i) => x === r.probs.data[t * p.experts + r.indices[t]![i]!]) && g.reduce((a, b) => a + b, 0) <= 1 + 1e-12,
+        );
       }),
     );
   });

@@ -30,7 +30,11 @@ interface Run {
 }
 function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -66,7 +70,11 @@ describe('lint:content on each broken fixture', () => {
         const { problems } = lintContent(root);
         expect(digest(join(root, 'content')), 'the linter changed a file').toBe(before);
 
-        for (const e of f.expect) expect(problems.some((p) => matches(p, e)), `expected ${shown(e)}\ngot:\n${problems.map(formatProblem).join('\n')}`).toBe(true);
+        for (const e of f.expect)
+          expect(
+            problems.some((p) => matches(p, e)),
+            `expected ${shown(e)}\ngot:\n${problems.map(formatProblem).join('\n')}`,
+          ).toBe(true);
         const broken = brokenFiles(f);
         for (const p of problems) {
           // The valid notes beside the broken one are reported valid.
@@ -93,13 +101,17 @@ describe('the lint:content command', () => {
   it('prints path:line: field: problem. Fix: … and exits 1', async () => {
     const r = await run([join(PROJECT, 'scripts/lint-content.ts'), '--content', 'content'], root, { GITHUB_ACTIONS: '' });
     expect(r.code).toBe(1);
-    expect(r.output).toContain('content/papers/zhou2020sparse.mdx:6: topics.0: "attention-mechanism" is not a known topic. Fix: did you mean "attention-mechanisms"?');
+    expect(r.output).toContain(
+      'content/papers/zhou2020sparse.mdx:6: topics.0: "attention-mechanism" is not a known topic. Fix: did you mean "attention-mechanisms"?',
+    );
     expect(r.output).toMatch(/lint:content: 1 problem\(s\) in 1 file\(s\)/);
   });
 
   it('emits GitHub annotations in Actions', async () => {
     const r = await run([join(PROJECT, 'scripts/lint-content.ts'), '--content', 'content'], root, { GITHUB_ACTIONS: 'true' });
-    expect(r.output).toContain('::error file=content/papers/zhou2020sparse.mdx,line=6,title=topics.0::"attention-mechanism" is not a known topic.');
+    expect(r.output).toContain(
+      '::error file=content/papers/zhou2020sparse.mdx,line=6,title=topics.0::"attention-mechanism" is not a known topic.',
+    );
   });
 
   it('gives machine-readable output with --json', async () => {
@@ -132,7 +144,17 @@ describe('the lint:content command', () => {
  * FIXTURE_BUILD=all builds every fixture. The valid set is built in full once, as the control, and
  * must produce the pages of its notes.
  */
-const REPRESENTATIVE = ['missing-title', 'broken-yaml', 'unknown-topic', 'wikilink-missing', 'katex-error', 'mdx-syntax-error', 'bad-file-name', 'duplicate-arxiv', 'scaffold-guidance-left'];
+const REPRESENTATIVE = [
+  'missing-title',
+  'broken-yaml',
+  'unknown-topic',
+  'wikilink-missing',
+  'katex-error',
+  'mdx-syntax-error',
+  'bad-file-name',
+  'duplicate-arxiv',
+  'scaffold-guidance-left',
+];
 const BUILT = process.env['FIXTURE_BUILD'] === 'all' ? ALL : ALL.filter((f) => REPRESENTATIVE.includes(f.name));
 
 describe('astro build on broken fixtures', () => {
@@ -146,7 +168,12 @@ describe('astro build on broken fixtures', () => {
     const jobs: Job[] = [
       async (root) => {
         const r = await run(ASTRO, root);
-        control = { ...r, pages: existsSync(join(root, 'dist/papers/vaswani2017attention/index.html')) && existsSync(join(root, 'dist/papers/bahdanau2014neural/index.html')) };
+        control = {
+          ...r,
+          pages:
+            existsSync(join(root, 'dist/papers/vaswani2017attention/index.html')) &&
+            existsSync(join(root, 'dist/papers/bahdanau2014neural/index.html')),
+        };
       },
       ...BUILT.map((f): Job => async (root) => {
         remove(join(root, 'content'));
@@ -182,7 +209,12 @@ describe('astro build on broken fixtures', () => {
       expect(r.changed, 'the build changed a content file').toBe(false);
       for (const e of f.expect) expect(r.output, `expected ${shown(e)}`).toContain(shown(e));
       expect(r.output).toContain('Run `npm run lint:content` to see them without building.');
-      for (const valid of ['bahdanau2014neural.mdx:', 'vaswani2017attention.mdx:', 'scaled-dot-product-attention.mdx:', 'attention-first-steps.md:']) {
+      for (const valid of [
+        'bahdanau2014neural.mdx:',
+        'vaswani2017attention.mdx:',
+        'scaled-dot-product-attention.mdx:',
+        'attention-first-steps.md:',
+      ]) {
         expect(r.output, `a valid note was reported: ${valid}`).not.toContain(valid);
       }
     });

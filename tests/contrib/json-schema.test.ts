@@ -16,11 +16,14 @@ const frontmatter = (text: string) => parse(/^---\r?\n([\s\S]*?)\r?\n---/.exec(t
 
 describe('JSON Schemas for editors', () => {
   it('are in sync with src/schema and content/topics (run npm run schema:json if not)', () => {
-    for (const [file, text] of jsonSchemas(PROJECT)) expect(readFileSync(join(PROJECT, file), 'utf8'), `${file} is stale: run npm run schema:json`).toBe(text);
+    for (const [file, text] of jsonSchemas(PROJECT))
+      expect(readFileSync(join(PROJECT, file), 'utf8'), `${file} is stale: run npm run schema:json`).toBe(text);
   });
 
   const ajv = new Ajv({ allErrors: true, strict: false });
-  const validators = Object.fromEntries(COLLECTIONS.map((c) => [c, ajv.compile(JSON.parse(readFileSync(join(PROJECT, schemaFile(c)), 'utf8')) as object)]));
+  const validators = Object.fromEntries(
+    COLLECTIONS.map((c) => [c, ajv.compile(JSON.parse(readFileSync(join(PROJECT, schemaFile(c)), 'utf8')) as object)]),
+  );
 
   it('accept every entry on disk', () => {
     const { content } = loadContent(PROJECT);
@@ -33,7 +36,20 @@ describe('JSON Schemas for editors', () => {
   });
 
   it('reject broken paper frontmatter the way the build does', () => {
-    const rejected = ['missing-title', 'year-as-string', 'unknown-topic', 'unknown-relation-type', 'malformed-arxiv', 'tldr-too-long', 'empty-authors', 'unknown-key', 'bad-added-date', 'unknown-family', 'authors-as-text', 'relation-without-note'];
+    const rejected = [
+      'missing-title',
+      'year-as-string',
+      'unknown-topic',
+      'unknown-relation-type',
+      'malformed-arxiv',
+      'tldr-too-long',
+      'empty-authors',
+      'unknown-key',
+      'bad-added-date',
+      'unknown-family',
+      'authors-as-text',
+      'relation-without-note',
+    ];
     const byName = new Map(fixtures().map((f) => [f.name, f]));
     for (const name of rejected) {
       const f = byName.get(name)!;
@@ -52,7 +68,9 @@ describe('JSON Schemas for editors', () => {
   });
 
   it('are wired into VS Code for the YAML language server', () => {
-    const settings = JSON.parse(readFileSync(join(PROJECT, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
+    const settings = JSON.parse(readFileSync(join(PROJECT, '.vscode/settings.json'), 'utf8')) as {
+      'yaml.schemas': Record<string, string[]>;
+    };
     expect(settings['yaml.schemas']['./schema/paper.schema.json']).toEqual(['content/papers/*.mdx']);
     for (const c of COLLECTIONS) expect(Object.keys(settings['yaml.schemas'])).toContain(`./${schemaFile(c)}`);
   });

@@ -24,7 +24,13 @@ function runNew(root: string, args: string[]) {
   const r = spawnSync(process.execPath, [join(PROJECT, 'scripts/new-note.ts'), ...args], { cwd: root, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-const FLASH = ['2205.14135', '--title', 'FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness', '--authors', 'Tri Dao; Daniel Y. Fu; Stefano Ermon; Atri Rudra; Christopher Ré'];
+const FLASH = [
+  '2205.14135',
+  '--title',
+  'FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness',
+  '--authors',
+  'Tri Dao; Daniel Y. Fu; Stefano Ermon; Atri Rudra; Christopher Ré',
+];
 const FILE = 'content/papers/dao2022flashattention.mdx';
 
 describe('npm run new', () => {
@@ -36,7 +42,8 @@ describe('npm run new', () => {
     expect(r.stdout).toContain('npm run lint:content');
     expect(r.stdout).toContain('http://localhost:4321/papers/dao2022flashattention/');
     const text = readFileSync(join(root, FILE), 'utf8');
-    for (const field of ['title', 'authors', 'year', 'venue', 'arxiv', 'topics', 'tldr', 'relations', 'depth', 'added']) expect(text).toMatch(new RegExp(`^${field}: `, 'm'));
+    for (const field of ['title', 'authors', 'year', 'venue', 'arxiv', 'topics', 'tldr', 'relations', 'depth', 'added'])
+      expect(text).toMatch(new RegExp(`^${field}: `, 'm'));
     expect(text).toContain('year: 2022');
     expect(text).toContain('arxiv: "2205.14135"');
     for (const s of NOTE_SECTIONS) expect(text).toContain(`## ${s.heading}\n\n${s.guidance}`);
@@ -51,7 +58,10 @@ describe('npm run new', () => {
       '7: topics: topics is empty. Fix: list at least 1.',
       "8: tldr: tldr is still the scaffold's guidance. Fix: write one original sentence, at most 200 characters, on what the paper showed.",
       expect.stringMatching(/^18: body: the body has \d+ words; a note needs at least 150\./),
-      ...NOTE_SECTIONS.map((s, i) => `${21 + 4 * i}: body: the scaffold's guidance under "## ${s.heading}" is still here. Fix: replace that line with your own sentences (see "Style guide for notes" in CONTRIBUTING.md).`),
+      ...NOTE_SECTIONS.map(
+        (s, i) =>
+          `${21 + 4 * i}: body: the scaffold's guidance under "## ${s.heading}" is still here. Fix: replace that line with your own sentences (see "Style guide for notes" in CONTRIBUTING.md).`,
+      ),
     ]);
   });
 
@@ -60,9 +70,16 @@ describe('npm run new', () => {
     runNew(root, [...FLASH, '--topics', 'attention-mechanisms']);
     const path = join(root, FILE);
     let text = readFileSync(path, 'utf8');
-    text = text.replace(TLDR_GUIDANCE, 'An exact attention kernel that tiles the computation to cut memory traffic, making attention faster and linear in memory.');
-    text = text.replace('relations: []', 'relations:\n  - type: improves\n    target: vaswani2017attention\n    note: "Computes the same attention with far fewer memory reads and writes."');
-    const sentence = 'The note explains the tiling of queries, keys and values into blocks that fit in fast on-chip memory, the online softmax that rescales partial results, and the recomputation in the backward pass.';
+    text = text.replace(
+      TLDR_GUIDANCE,
+      'An exact attention kernel that tiles the computation to cut memory traffic, making attention faster and linear in memory.',
+    );
+    text = text.replace(
+      'relations: []',
+      'relations:\n  - type: improves\n    target: vaswani2017attention\n    note: "Computes the same attention with far fewer memory reads and writes."',
+    );
+    const sentence =
+      'The note explains the tiling of queries, keys and values into blocks that fit in fast on-chip memory, the online softmax that rescales partial results, and the recomputation in the backward pass.';
     for (const s of NOTE_SECTIONS) text = text.replace(s.guidance, `${sentence} It links [[vaswani2017attention]] where it matters.`);
     writeFileSync(path, text);
     expect(lintContent(root).problems.map(formatProblem)).toEqual([]);
@@ -73,8 +90,18 @@ describe('npm run new', () => {
     const before = digest(join(root, 'content'));
     const again = runNew(root, ['1706.03762', '--title', 'Attention Is All You Need', '--authors', 'Ashish Vaswani; Noam Shazeer']);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('content/papers/vaswani2017attention.mdx already exists; nothing was written. Fix: edit that note to correct it, or, if it is a different paper, pass --id with the next title word, e.g. --id vaswani2017attentionneed.');
-    const dup = runNew(root, ['1706.03762', '--title', 'Attention Is All You Need', '--authors', 'Ashish Vaswani', '--id', 'vaswani2017need']);
+    expect(again.stderr).toContain(
+      'content/papers/vaswani2017attention.mdx already exists; nothing was written. Fix: edit that note to correct it, or, if it is a different paper, pass --id with the next title word, e.g. --id vaswani2017attentionneed.',
+    );
+    const dup = runNew(root, [
+      '1706.03762',
+      '--title',
+      'Attention Is All You Need',
+      '--authors',
+      'Ashish Vaswani',
+      '--id',
+      'vaswani2017need',
+    ]);
     expect(dup.code).toBe(1);
     expect(dup.stderr).toContain('arXiv 1706.03762 already has a note: content/papers/vaswani2017attention.mdx');
     expect(digest(join(root, 'content'))).toBe(before);
@@ -83,7 +110,9 @@ describe('npm run new', () => {
   it('says what it needs when run offline with only an arXiv id', () => {
     const r = runNew(project(), ['2205.14135']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('the scaffold works offline, so it needs --title "Exact Title" and --authors "First Author; Second Author". Fix:');
+    expect(r.stderr).toContain(
+      'the scaffold works offline, so it needs --title "Exact Title" and --authors "First Author; Second Author". Fix:',
+    );
   });
 
   it('rejects an unknown topic with a suggestion', () => {
@@ -118,7 +147,14 @@ describe('npm run new', () => {
 
 describe('scaffold helpers', () => {
   it('reads arXiv ids in their common spellings', () => {
-    for (const s of ['1706.03762', 'arXiv:1706.03762', 'arxiv:1706.03762v7', 'https://arxiv.org/abs/1706.03762', 'https://arxiv.org/pdf/1706.03762v2.pdf']) expect(parseArxivId(s), s).toMatch(/^1706\.03762(v\d+)?$/);
+    for (const s of [
+      '1706.03762',
+      'arXiv:1706.03762',
+      'arxiv:1706.03762v7',
+      'https://arxiv.org/abs/1706.03762',
+      'https://arxiv.org/pdf/1706.03762v2.pdf',
+    ])
+      expect(parseArxivId(s), s).toMatch(/^1706\.03762(v\d+)?$/);
     for (const s of ['cs/0101001', '1706.376', 'attention']) expect(parseArxivId(s), s).toBeUndefined();
     expect(arxivYear('2205.14135')).toBe(2022);
   });
@@ -138,7 +174,9 @@ describe('scaffold helpers', () => {
 
   it('derives the key by the id convention', () => {
     expect(paperKey({ title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], year: 2017 })).toBe('vaswani2017attention');
-    expect(paperKey({ title: 'WaveNet: A Generative Model for Raw Audio', authors: ['Aäron van den Oord'], year: 2016 })).toBe('vandenoord2016wavenet');
+    expect(paperKey({ title: 'WaveNet: A Generative Model for Raw Audio', authors: ['Aäron van den Oord'], year: 2016 })).toBe(
+      'vandenoord2016wavenet',
+    );
   });
 
   it('parses BibTeX without touching the network', () => {
@@ -147,7 +185,9 @@ describe('scaffold helpers', () => {
     });
     vi.stubGlobal('fetch', fetch);
     try {
-      const [entry] = parseBibtex('@misc{dao2022flash, title={{FlashAttention}: Fast and Memory-Efficient Exact Attention with {IO}-Awareness}, author={Tri Dao and Daniel Y. Fu}, year={2022}, eprint={2205.14135}, archivePrefix={arXiv}}');
+      const [entry] = parseBibtex(
+        '@misc{dao2022flash, title={{FlashAttention}: Fast and Memory-Efficient Exact Attention with {IO}-Awareness}, author={Tri Dao and Daniel Y. Fu}, year={2022}, eprint={2205.14135}, archivePrefix={arXiv}}',
+      );
       expect(metaFromBibtex(entry!).meta).toEqual({
         title: 'FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness',
         authors: ['Tri Dao', 'Daniel Y. Fu'],

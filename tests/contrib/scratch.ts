@@ -70,7 +70,11 @@ export function digest(dir: string): string {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(d, entry.name);
       if (entry.isDirectory()) walk(path);
-      else hash.update(`${relative(dir, path)}\0`).update(readFileSync(path)).update('\0');
+      else
+        hash
+          .update(`${relative(dir, path)}\0`)
+          .update(readFileSync(path))
+          .update('\0');
     }
   };
   walk(dir);

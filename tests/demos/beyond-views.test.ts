@@ -159,7 +159,9 @@ describe('attention-patterns view', () => {
     const r = patterns.computeCosts(s);
     for (const row of r.rows) {
       for (const p of row.points) {
-        expect(p.flops).toBe(attentionCost(row.method, p.n, s.d, { window: s.window, k: s.k, features: s.features, blockSize: s.block }).flops);
+        expect(p.flops).toBe(
+          attentionCost(row.method, p.n, s.d, { window: s.window, k: s.k, features: s.features, blockSize: s.block }).flops,
+        );
       }
     }
     const html = patterns.costsFigure('x', s, r);

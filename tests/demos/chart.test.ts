@@ -23,8 +23,24 @@ describe('lineChart', () => {
     xLabel: 'layer',
     yLabel: 'RMS',
     series: [
-      { name: 'Pre-LN', colour: 0, points: [[0, 1], [1, 2], [2, NaN]] },
-      { name: 'Post-LN', colour: 1, noLine: true, points: [[0, 1], [1, 1]] },
+      {
+        name: 'Pre-LN',
+        colour: 0,
+        points: [
+          [0, 1],
+          [1, 2],
+          [2, NaN],
+        ],
+      },
+      {
+        name: 'Post-LN',
+        colour: 1,
+        noLine: true,
+        points: [
+          [0, 1],
+          [1, 1],
+        ],
+      },
     ],
     vlines: [{ x: 1, label: 'here' }],
   });
@@ -53,7 +69,15 @@ describe('planes', () => {
     expect(vectorGeometry(0, 0, 3, 300).head).toBe('');
   });
   it('gives draggable handles a name, a value text and keyboard focus', () => {
-    const svg = planeSvg({ idPrefix: 'p', key: 'plane', title: 'T', desc: 'D', extent: 3, handleHint: 'p-hint', vectors: [{ key: 'q', x: 1.5, y: -1, colour: 0, label: 'q', handle: 'Query q' }] });
+    const svg = planeSvg({
+      idPrefix: 'p',
+      key: 'plane',
+      title: 'T',
+      desc: 'D',
+      extent: 3,
+      handleHint: 'p-hint',
+      vectors: [{ key: 'q', x: 1.5, y: -1, colour: 0, label: 'q', handle: 'Query q' }],
+    });
     expect(svg).toContain('role="slider"');
     expect(svg).toContain('aria-label="Query q"');
     expect(svg).toContain(`aria-valuetext="${handleValueText(1.5, -1)}"`);

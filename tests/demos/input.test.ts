@@ -38,7 +38,10 @@ describe('parseNumberField', () => {
   });
   it('rounds integers and makes even values even', () => {
     expect(parseNumberField('2.6', dk, 4)).toMatchObject({ status: 'adjusted', value: 3, message: 'd_k must be a whole number; using 3.' });
-    expect(parseNumberField('40.5', dk, 4)).toMatchObject({ value: 32, message: 'd_k must be a whole number, and the maximum is 32; using 32.' });
+    expect(parseNumberField('40.5', dk, 4)).toMatchObject({
+      value: 32,
+      message: 'd_k must be a whole number, and the maximum is 32; using 32.',
+    });
     const even = parseNumberField('7', { label: 'd', min: 2, max: 128, even: true }, 8);
     expect(even).toMatchObject({ status: 'adjusted', value: 8, message: 'd must be even; using 8.' });
     expect(parseNumberField('129', { label: 'd', min: 2, max: 128, even: true }, 8).value).toBe(128);

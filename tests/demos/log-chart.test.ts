@@ -56,10 +56,29 @@ describe('log-chart helpers', () => {
       xAxis: 'log2',
       yAxis: 'log10',
       series: [
-        { name: 'full', colour: 0, points: [[16, 256], [32, 1024], [64, 4096]] },
-        { name: 'measured', colour: 1, noLine: true, points: [[16, 0], [32, 50]] },
+        {
+          name: 'full',
+          colour: 0,
+          points: [
+            [16, 256],
+            [32, 1024],
+            [64, 4096],
+          ],
+        },
+        {
+          name: 'measured',
+          colour: 1,
+          noLine: true,
+          points: [
+            [16, 0],
+            [32, 50],
+          ],
+        },
       ],
-      vlines: [{ x: 32, label: 'n = 32' }, { x: 1e9, label: 'off the chart' }],
+      vlines: [
+        { x: 32, label: 'n = 32' },
+        { x: 1e9, label: 'off the chart' },
+      ],
     });
     expect(svg).toContain('role="img"');
     expect(svg).toContain('aria-labelledby="demo-mem-title"');

@@ -47,7 +47,10 @@ describe('attention playground', () => {
     expectClose(r.weights, ref.weights.data, 0);
     expectClose(r.output, ref.output.data, 0);
     expect(r.scale).toBe(1 / (0.5 * Math.SQRT2));
-    expectClose(r.dots, s.keys.map((k2) => s.q[0] * k2[0] + s.q[1] * k2[1]));
+    expectClose(
+      r.dots,
+      s.keys.map((k2) => s.q[0] * k2[0] + s.q[1] * k2[1]),
+    );
   });
   it('sharpens as the temperature falls', () => {
     const hot = playground.computePlayground({ ...s, temperature: 5 });
@@ -57,7 +60,9 @@ describe('attention playground', () => {
     const html = playground.numbersTable(s, r);
     balanced(html);
     r.weights.forEach((w, j) => expect(html).toContain(`data-cell="weight-${j}" data-value="${w}">${formatNumber(w, 3)}<`));
-    expect(playground.summary(s, r)).toMatch(/^Query q (attends most to|puts almost all its attention on) key k1 \(weight 0\.\d{3}\) at temperature 0\.50/);
+    expect(playground.summary(s, r)).toMatch(
+      /^Query q (attends most to|puts almost all its attention on) key k1 \(weight 0\.\d{3}\) at temperature 0\.50/,
+    );
     const plane = playground.planeFigure('p', s, r);
     balanced(plane);
     expect((plane.match(/role="slider"/g) ?? []).length).toBe(4);
@@ -128,7 +133,8 @@ describe('Bahdanau alignment', () => {
   it('dictionary pairs share a state, so dot-product scoring recovers the reordering', () => {
     const m = st.source.length;
     const row = (t: string): number => st.target.indexOf(t);
-    const top = (i: number): string => st.source[Array.from(r.dot.weights.data.subarray(i * m, (i + 1) * m)).reduce((b, v, j, a) => (v > a[b]! ? j : b), 0)]!;
+    const top = (i: number): string =>
+      st.source[Array.from(r.dot.weights.data.subarray(i * m, (i + 1) * m)).reduce((b, v, j, a) => (v > a[b]! ? j : b), 0)]!;
     expect(top(row('zone'))).toBe('Area');
     expect(top(row('économique'))).toBe('Economic');
     expect(top(row('européenne'))).toBe('European');
@@ -157,7 +163,9 @@ describe('positional encodings', () => {
     const r = positional.computeSinusoidal(s);
     expectClose(r.pe.data, sinusoidalEncoding(32, 32).data, 0);
     for (let p = 0; p < 32; p++) expect(r.sim.data[p * 32 + p]).toBeCloseTo(16, 10);
-    expect(positional.describeSinusoidal(s, r, 'pe', 3, 4)).toBe(`PE[3][4] = sin(3 / 10000^(4/32)) = ${formatNumber(r.pe.data[3 * 32 + 4]!, 3)}`);
+    expect(positional.describeSinusoidal(s, r, 'pe', 3, 4)).toBe(
+      `PE[3][4] = sin(3 / 10000^(4/32)) = ${formatNumber(r.pe.data[3 * 32 + 4]!, 3)}`,
+    );
     balanced(positional.sinusoidalFigure('pe', s, r));
   });
   it('RoPE: shifting both positions keeps the dot product', () => {
@@ -166,7 +174,10 @@ describe('positional encodings', () => {
     expect(Math.abs(r.dot - r.dotShifted)).toBeLessThan(1e-12);
     const rq = rotaryEmbedding(r.q, { positions: [s.pq] });
     const rk = rotaryEmbedding(r.k, { positions: [s.pk] });
-    expect(r.dot).toBeCloseTo(rq.data.reduce((a, v, i) => a + v * rk.data[i]!, 0), 12);
+    expect(r.dot).toBeCloseTo(
+      rq.data.reduce((a, v, i) => a + v * rk.data[i]!, 0),
+      12,
+    );
     expect(r.curve[positional.ROPE_OFFSETS + (s.pk - s.pq)]).toBeCloseTo(r.dot, 12);
     expect(positional.formatTiny(2.2e-16)).toBe('2.2 × 10⁻¹⁶');
     balanced(positional.ropeFigure('r', s, r));
@@ -181,7 +192,10 @@ describe('positional encodings', () => {
     expect(w[1]! / w[0]!).toBeCloseTo(Math.exp(-m), 12);
     expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(r.beyond[7]).toBeGreaterThan(r.beyond[0]!);
-    expect(r.beyond[0]).toBeCloseTo(w.slice(16).reduce((a, b) => a + b, 0), 15);
+    expect(r.beyond[0]).toBeCloseTo(
+      w.slice(16).reduce((a, b) => a + b, 0),
+      15,
+    );
     expect(positional.describeAlibi(s, r, 'bias', 5, 2)).toBe(`bias[5][2] = −m·(i − j) = −0.5000 × 3 = \u22121.500`);
     balanced(positional.alibiFigure('a', s, r));
   });

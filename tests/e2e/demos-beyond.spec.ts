@@ -81,9 +81,14 @@ function expectSame(shown: number, expected: number): void {
 /** Every [data-cell] of a demo, read in one round trip: its data-value as a number and its text. */
 async function cellsOf(demo: Locator): Promise<Map<string, { value: number; text: string }>> {
   const list = await demo.evaluate((el) =>
-    Array.from(el.querySelectorAll<HTMLElement>('[data-cell]'), (c) => [c.dataset['cell'] ?? '', c.dataset['value'] ?? '', (c.textContent ?? '').trim()] as const),
+    Array.from(
+      el.querySelectorAll<HTMLElement>('[data-cell]'),
+      (c) => [c.dataset['cell'] ?? '', c.dataset['value'] ?? '', (c.textContent ?? '').trim()] as const,
+    ),
   );
-  return new Map(list.map(([key, raw, text]) => [key, { value: raw === '-Infinity' ? -Infinity : raw === 'Infinity' ? Infinity : Number(raw), text }]));
+  return new Map(
+    list.map(([key, raw, text]) => [key, { value: raw === '-Infinity' ? -Infinity : raw === 'Infinity' ? Infinity : Number(raw), text }]),
+  );
 }
 
 async function valueOf(cell: Locator): Promise<number> {
@@ -109,7 +114,8 @@ function replay(steps: readonly FlashStep[], n: number, d: number, t: number): {
   const rows = Array.from({ length: n }, () => ({ m: -Infinity, l: 0, o: new Array<number>(d).fill(0) }));
   for (const st of steps.slice(0, t)) {
     if (st.skipped) continue;
-    for (let r = st.queryStart; r < st.queryEnd; r++) rows[r] = { m: st.rowMaxAfter[r - st.queryStart]!, l: st.rowSumAfter[r - st.queryStart]!, o: [...st.output[r - st.queryStart]!] };
+    for (let r = st.queryStart; r < st.queryEnd; r++)
+      rows[r] = { m: st.rowMaxAfter[r - st.queryStart]!, l: st.rowSumAfter[r - st.queryStart]!, o: [...st.output[r - st.queryStart]!] };
   }
   return rows;
 }
@@ -421,7 +427,9 @@ test.describe('moe-routing', () => {
     // Router cells read out their logit and choice.
     await demo.locator('table[data-matrix="router"] td[data-i="0"][data-j="0"]').focus();
     await page.keyboard.press('ArrowDown');
-    await expect(demo.locator('[data-detail-for="router"]')).toContainText(`${tokens[1]}₂ → expert 1: logit ${formatNumber(logits.data[4]!, 3)}`);
+    await expect(demo.locator('[data-detail-for="router"]')).toContainText(
+      `${tokens[1]}₂ → expert 1: logit ${formatNumber(logits.data[4]!, 3)}`,
+    );
     expect(errors).toEqual([]);
   });
 
@@ -451,7 +459,10 @@ test.describe('moe-routing', () => {
     await e.focus();
     await page.keyboard.press('ArrowUp'); // 128 → 136
     await typeIn(page, demo.getByLabel('d_model'), '1024');
-    for (const [key, k] of [['switch', 1], ['gshard', 2]] as const) {
+    for (const [key, k] of [
+      ['switch', 1],
+      ['gshard', 2],
+    ] as const) {
       const c = moeParameterCounts({ dModel: 1024, dFF: 3072, experts: 136, k });
       expect(await valueOf(demo.locator(`[data-cell="held-${key}"]`))).toBe(c.held);
       expect(await valueOf(demo.locator(`[data-cell="used-${key}"]`))).toBe(c.usedPerToken);
@@ -485,7 +496,13 @@ test.describe('pretraining-objectives', () => {
     const tokens = tokenize(sentence, []).value;
     const seq = ['[CLS]', ...tokens, '[SEP]'];
     const bert = bertMasking(seq, 3, { maskRate: 0.15 });
-    expect(await tokensOf(demo.locator('[data-row="input"] td[data-cell^="input-"]').filter({ has: page.locator('xpath=ancestor::table[@data-matrix="bert"]') }))).toEqual(bert.input);
+    expect(
+      await tokensOf(
+        demo
+          .locator('[data-row="input"] td[data-cell^="input-"]')
+          .filter({ has: page.locator('xpath=ancestor::table[@data-matrix="bert"]') }),
+      ),
+    ).toEqual(bert.input);
     for (const p of bert.positions) await expect(demo.locator(`table[data-matrix="bert"] [data-cell="target-${p}"]`)).toHaveText(seq[p]!);
     await expect(demo.locator('table[data-matrix="bert"] .pt-none')).toHaveCount(seq.length - bert.positions.length);
 
@@ -540,18 +557,29 @@ test.describe('with JavaScript off', () => {
     const rows = replay(run.steps!, 8, 4, 5);
     for (let i = 0; i < 8; i++) await expect(page.locator(`#flash-stepper [data-cell="m-${i}"]`)).toHaveText(formatNumber(rows[i]!.m, 3));
     await expect(page.locator('#flash-stepper [data-out="peak"]')).toHaveText(formatCount(run.peakScratchElements));
-    await expect(page.locator('#flash-costs tr[data-n="4096"] td').nth(3)).toHaveAttribute('data-value', String(standardAttentionHbmAccesses(4096, 64)));
-    await expect(page.locator('#flash-costs tr[data-n="4096"] td').nth(4)).toHaveAttribute('data-value', String(flashAttentionHbmAccesses(4096, 64, 100_000)));
+    await expect(page.locator('#flash-costs tr[data-n="4096"] td').nth(3)).toHaveAttribute(
+      'data-value',
+      String(standardAttentionHbmAccesses(4096, 64)),
+    );
+    await expect(page.locator('#flash-costs tr[data-n="4096"] td').nth(4)).toHaveAttribute(
+      'data-value',
+      String(flashAttentionHbmAccesses(4096, 64, 100_000)),
+    );
     await expect(page.locator('#flash-costs svg[data-chart="fa-memory"]')).toBeVisible();
     await page.context().close();
 
     page = await noJsPage(browser, PAGES.efficient);
-    await expect(page.locator('#patterns-gallery [data-count="causal"]')).toHaveText(String(countNonzero(slidingWindowMask(16, 16, 'causal'))));
+    await expect(page.locator('#patterns-gallery [data-count="causal"]')).toHaveText(
+      String(countNonzero(slidingWindowMask(16, 16, 'causal'))),
+    );
     await expect(page.locator('#patterns-gallery [data-count="strided"]')).toHaveText(String(countNonzero(stridedPattern(16, 4))));
     await expect(page.locator('#patterns-gallery svg[data-matrix="pat-fixed"]')).toBeVisible();
     await expect(page.locator('#patterns-error svg[data-chart="ea-error"]')).toBeVisible();
     await expect(page.locator('#patterns-costs svg[data-chart="ea-flops"]')).toBeVisible();
-    await expect(page.locator('#patterns-costs [data-cell="full-16384"]')).toHaveAttribute('data-flops', String(attentionCost('full', 16384, 64).flops));
+    await expect(page.locator('#patterns-costs [data-cell="full-16384"]')).toHaveAttribute(
+      'data-flops',
+      String(attentionCost('full', 16384, 64).flops),
+    );
     await expect(page.locator('#patterns-costs button[data-action="measure"]')).toBeHidden();
     await page.context().close();
 
@@ -562,7 +590,10 @@ test.describe('with JavaScript off', () => {
     await expect(page.locator('#moe-routing-demo [data-out="capacity"]')).toHaveText(String(dispatch.capacity));
     await expect(page.locator('#moe-routing-demo [data-out="dropped"]')).toHaveAttribute('data-value', String(dispatch.dropped.length));
     await expect(page.locator('#moe-routing-demo td[data-i="0"][data-j="1"]')).toContainText(formatNumber(g.probs.data[1]!, 2));
-    await expect(page.locator('#moe-params [data-cell="held-switch"]')).toHaveAttribute('data-value', String(moeParameterCounts({ dModel: 768, dFF: 3072, experts: 128, k: 1 }).held));
+    await expect(page.locator('#moe-params [data-cell="held-switch"]')).toHaveAttribute(
+      'data-value',
+      String(moeParameterCounts({ dModel: 768, dFF: 3072, experts: 128, k: 1 }).held),
+    );
     await page.context().close();
 
     page = await noJsPage(browser, PAGES.pretraining);
@@ -570,7 +601,8 @@ test.describe('with JavaScript off', () => {
     const t5 = t5SpanCorruption(words, 1, { randomRoll: true });
     expect(await tokensOf(page.locator('#pretraining-demo [data-seq="t5-input"] li'))).toEqual(t5.input);
     const bert = bertMasking(['[CLS]', ...words, '[SEP]'], 1);
-    for (const p of bert.positions) await expect(page.locator(`#pretraining-demo table[data-matrix="bert"] [data-cell="target-${p}"]`)).toHaveText(words[p - 1]!);
+    for (const p of bert.positions)
+      await expect(page.locator(`#pretraining-demo table[data-matrix="bert"] [data-cell="target-${p}"]`)).toHaveText(words[p - 1]!);
     await expect(page.locator('#pretraining-demo [data-live]')).toContainText('BERT selects');
     await page.context().close();
   });

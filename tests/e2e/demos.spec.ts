@@ -87,7 +87,12 @@ function sequenceReference(tokens: string[], heads: number, dk: number, position
   const weights: Matrix[] = [];
   const outs: Matrix[] = [];
   for (let a = 0; a < heads; a++) {
-    const r = scaledDotProductAttention(sliceCols(q, a * dk, (a + 1) * dk), sliceCols(k, a * dk, (a + 1) * dk), sliceCols(v, a * dk, (a + 1) * dk), { mask });
+    const r = scaledDotProductAttention(
+      sliceCols(q, a * dk, (a + 1) * dk),
+      sliceCols(k, a * dk, (a + 1) * dk),
+      sliceCols(v, a * dk, (a + 1) * dk),
+      { mask },
+    );
     weights.push(r.weights);
     outs.push(r.output);
   }
@@ -129,8 +134,12 @@ test.describe('attention playground', () => {
       const exact = Number(await demo.locator(`[data-cell="weight-${j}"]`).getAttribute('data-value'));
       expect(Math.abs(exact - weights.data[j]!)).toBeLessThan(1e-12);
     }
-    await expect(demo.locator('[data-cell="output"]')).toContainText(`(${formatNumber(output.data[0]!)}, ${formatNumber(output.data[1]!)})`);
-    await expect(demo.locator('[data-live]')).toHaveText(new RegExp(`key k1 \\(weight ${formatNumber(weights.data[0]!, 3)}\\) at temperature 0\\.50`));
+    await expect(demo.locator('[data-cell="output"]')).toContainText(
+      `(${formatNumber(output.data[0]!)}, ${formatNumber(output.data[1]!)})`,
+    );
+    await expect(demo.locator('[data-live]')).toHaveText(
+      new RegExp(`key k1 \\(weight ${formatNumber(weights.data[0]!, 3)}\\) at temperature 0\\.50`),
+    );
     expect(errors).toEqual([]);
   });
 
@@ -223,7 +232,9 @@ test.describe('sequence attention', () => {
     const tokens = labels.slice(0, 6);
     const win = slidingWindowMask(6, 1, 'causal');
     ref = sequenceReference(tokens, 2, 4, true, win, false);
-    expect(await tableTexts(demo.locator('table[data-matrix="w1"]'))).toEqual(expected(ref.weights[0]!, 2, (i, j) => win.data[i * 6 + j] === 0));
+    expect(await tableTexts(demo.locator('table[data-matrix="w1"]'))).toEqual(
+      expected(ref.weights[0]!, 2, (i, j) => win.data[i * 6 + j] === 0),
+    );
     expect(await tableTexts(demo.locator('table[data-matrix="out"]'))).toEqual(expected(ref.output));
     await expect(demo.locator('[data-live]')).toContainText('Mask sliding window (causal), 2 heads of d_k = 4');
     expect(errors).toEqual([]);
@@ -257,7 +268,9 @@ test.describe('sequence attention', () => {
     await demo.getByLabel('Heads h').focus();
     await press(page, 'Home'); // 1 head
     await typeInto(page, dk, '3');
-    await expect(demo.locator('[data-error]')).toHaveText(/^sinusoidalEncoding: d_model = 3 is odd; .* The figure shows the last inputs that worked\.$/);
+    await expect(demo.locator('[data-error]')).toHaveText(
+      /^sinusoidalEncoding: d_model = 3 is odd; .* The figure shows the last inputs that worked\.$/,
+    );
     await typeInto(page, dk, '4');
     await expect(demo.locator('[data-error]')).toHaveText('');
     expect(errors).toEqual([]);
@@ -267,7 +280,9 @@ test.describe('sequence attention', () => {
 // ---------------------------------------------------------------------------------------------
 
 test.describe('Bahdanau alignment', () => {
-  test('keyboard: seed, re-roll and sharing; both alignment matrices match additiveAttention and scaledDotProductAttention', async ({ page }) => {
+  test('keyboard: seed, re-roll and sharing; both alignment matrices match additiveAttention and scaledDotProductAttention', async ({
+    page,
+  }) => {
     const errors = watchErrors(page);
     await page.goto(PAGES.bahdanau);
     const demo = page.locator('atlas-bahdanau-alignment');
@@ -344,7 +359,9 @@ test.describe('positional encodings', () => {
     await demo.locator('svg[data-matrix="pe"]').focus();
     await press(page, 'ArrowDown', 3);
     await press(page, 'ArrowRight', 4);
-    await expect(demo.locator('[data-detail-for="pe"]')).toHaveText(`PE[3][4] = sin(3 / 10000^(4/8)) = ${formatNumber(pe.data[3 * 8 + 4]!, 3)}`);
+    await expect(demo.locator('[data-detail-for="pe"]')).toHaveText(
+      `PE[3][4] = sin(3 / 10000^(4/8)) = ${formatNumber(pe.data[3 * 8 + 4]!, 3)}`,
+    );
     await expect(demo.locator('[data-live-part="sinusoidal"]')).toContainText('squared length d/2 = 4.00');
     // Bad input: odd d, a huge n, a word for the base.
     await typeInto(page, demo.getByLabel('d_model (even)'), '7');
@@ -377,7 +394,9 @@ test.describe('positional encodings', () => {
     await expect(demo.locator('[data-cell="dot-shifted"]')).toHaveText(formatNumber(dotAt(107, 102), 4));
     await expect(demo.locator('[data-cell="plain"]')).toHaveText(formatNumber(matmul(q, transpose(k)).data[0]!, 4));
     await expect(demo.locator('[data-live-part="rope"]')).toContainText('only the offset \u22125 matters');
-    await expect(demo.locator('svg[data-plane="rope-plane"] title')).toHaveText('Pair 1 (dimensions 2 and 3) of q and k, before and after rotation');
+    await expect(demo.locator('svg[data-plane="rope-plane"] title')).toHaveText(
+      'Pair 1 (dimensions 2 and 3) of q and k, before and after rotation',
+    );
     // Bad input.
     await typeInto(page, demo.getByLabel('Pair shown i'), '9');
     await expect(demo.locator('[data-msg-for="ropePair"]')).toHaveText('The maximum is 3; using 3.');
@@ -407,7 +426,9 @@ test.describe('positional encodings', () => {
     await demo.locator('svg[data-matrix="bias"]').focus();
     await press(page, 'ArrowDown', 5);
     await press(page, 'ArrowRight', 2);
-    await expect(demo.locator('[data-detail-for="bias"]')).toHaveText(`bias[5][2] = −m·(i − j) = −${formatNumber(slopes[2]!, 4)} × 3 = ${formatNumber(bias.data[5 * 40 + 2]!, 3)}`);
+    await expect(demo.locator('[data-detail-for="bias"]')).toHaveText(
+      `bias[5][2] = −m·(i − j) = −${formatNumber(slopes[2]!, 4)} × 3 = ${formatNumber(bias.data[5 * 40 + 2]!, 3)}`,
+    );
     await typeInto(page, demo.getByLabel('Heads h'), '0');
     await expect(demo.locator('[data-msg-for="alibiHeads"]')).toHaveText('The minimum is 1; using 1.');
     await expect(demo.locator('[data-msg-for="alibiHead"]')).toHaveText('The maximum is 1; using 1.');
@@ -426,8 +447,15 @@ test.describe('normalisation', () => {
     await demo.getByLabel('Add c to every entry').focus();
     await press(page, 'ArrowUp', 3);
     const x = [3, 1, 4, 1, 5, 9, 2, 6].map((v) => v + 3);
-    const ln = layerNorm(matrix([x]), x.map(() => 1), x.map(() => 0));
-    const rms = rmsNorm(matrix([x]), x.map(() => 1));
+    const ln = layerNorm(
+      matrix([x]),
+      x.map(() => 1),
+      x.map(() => 0),
+    );
+    const rms = rmsNorm(
+      matrix([x]),
+      x.map(() => 1),
+    );
     for (let c = 0; c < 8; c++) {
       await expect(demo.locator(`[data-cell="x-${c}"]`)).toHaveText(formatNumber(x[c]!));
       await expect(demo.locator(`[data-cell="ln-${c}"]`)).toHaveText(formatNumber(ln.data[c]!));
@@ -451,8 +479,11 @@ test.describe('normalisation', () => {
     await page.keyboard.press('Enter'); // seed 2
     await demo.locator('details summary', { hasText: 'The numbers' }).focus();
     await page.keyboard.press('Enter');
-    const d = 16, n = 8, seed = 2;
-    const ones = Array(d).fill(1), zero = Array(d).fill(0);
+    const d = 16,
+      n = 8,
+      seed = 2;
+    const ones = Array(d).fill(1),
+      zero = Array(d).fill(0);
     const meanRms = (m: Matrix): number => {
       let s = 0;
       for (let i = 0; i < m.rows; i++) {
@@ -515,7 +546,9 @@ test.describe('without JavaScript', () => {
     const h = embedTokens(src, 16);
     const s = embedTokens(tgt, 16, 0, (t) => LEXICON[t] ?? t);
     expect(await tableTexts(bd.locator('table[data-matrix="dot"]'))).toEqual(expected(scaledDotProductAttention(s, h, h).weights));
-    expect(await tableTexts(bd.locator('table[data-matrix="additive"]'))).toEqual(expected(additiveAttention(s, h, additiveParams(16, 8, 1)).weights));
+    expect(await tableTexts(bd.locator('table[data-matrix="additive"]'))).toEqual(
+      expected(additiveAttention(s, h, additiveParams(16, 8, 1)).weights),
+    );
 
     await page.goto(PAGES.sinusoidal);
     const pe = page.locator('atlas-positional-encodings');
@@ -535,8 +568,13 @@ test.describe('without JavaScript', () => {
 
     await page.goto(PAGES.norm);
     const x = [1, 2, 3, 4, 10, -2];
-    const ln = layerNorm(matrix([x]), x.map(() => 1), x.map(() => 0));
-    for (let c = 0; c < 6; c++) await expect(page.locator(`#normalization-vector [data-cell="ln-${c}"]`)).toHaveText(formatNumber(ln.data[c]!));
+    const ln = layerNorm(
+      matrix([x]),
+      x.map(() => 1),
+      x.map(() => 0),
+    );
+    for (let c = 0; c < 6; c++)
+      await expect(page.locator(`#normalization-vector [data-cell="ln-${c}"]`)).toHaveText(formatNumber(ln.data[c]!));
     await expect(page.locator('#normalization-depth svg[data-chart="depth-rms"]')).toBeVisible();
     await expect(page.locator('#normalization-depth [data-cell="post-12"]')).toHaveText(/^1\.000$|^0\.999$/);
   });

@@ -58,7 +58,12 @@ function builtHtml(): string[] {
   if (!existsSync(DIST)) return [];
   return readdirSync(DIST, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name === 'index.html')
-    .map((e) => join(e.parentPath, e.name).slice(DIST.length).replace(/index\.html$/, '').replace(/\\/g, '/'))
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(DIST.length)
+        .replace(/index\.html$/, '')
+        .replace(/\\/g, '/'),
+    )
     .sort();
 }
 
@@ -88,14 +93,17 @@ function pageCases(): PageCase[] {
     if (child) add(`${section} page`, child);
   }
   const papers = entries('papers');
-  const landmark = papers.find((p) => p.id === 'vaswani2017attention' && p.data['depth'] === 'landmark') ?? papers.find((p) => p.data['depth'] === 'landmark');
+  const landmark =
+    papers.find((p) => p.id === 'vaswani2017attention' && p.data['depth'] === 'landmark') ??
+    papers.find((p) => p.data['depth'] === 'landmark');
   if (landmark) add('landmark paper', `/papers/${landmark.id}/`);
   const note = papers.find((p) => p.data['depth'] !== 'landmark');
   if (note) add('paper note', `/papers/${note.id}/`);
   const concepts = entries('concepts');
   const plain = concepts.find((c) => !Array.isArray(c.data['demos']) || c.data['demos'].length === 0);
   if (plain) add('concept without demos', `/concepts/${plain.id}/`);
-  for (const c of concepts.filter((c) => Array.isArray(c.data['demos']) && c.data['demos'].length > 0)) add('concept with demos', `/concepts/${c.id}/`);
+  for (const c of concepts.filter((c) => Array.isArray(c.data['demos']) && c.data['demos'].length > 0))
+    add('concept with demos', `/concepts/${c.id}/`);
   add('search with results open', '/search/?q=attention', {
     ready: async (page) => {
       await expect(page.locator('pagefind-results a').first()).toBeVisible({ timeout: 15_000 });
@@ -136,13 +144,19 @@ function demoCases(): { cases: DemoCase[]; problems: string[] } {
     for (const demo of demos) {
       const path = `/concepts/${c.id}/`;
       listed.add(demo);
-      if (!(onPage.get(demo) ?? []).includes(path)) problems.push(`content/concepts/${c.id}.mdx lists demo "${demo}" but ${path} does not embed it. Fix: add <Demo name="${demo}" /> to the page body.`);
+      if (!(onPage.get(demo) ?? []).includes(path))
+        problems.push(
+          `content/concepts/${c.id}.mdx lists demo "${demo}" but ${path} does not embed it. Fix: add <Demo name="${demo}" /> to the page body.`,
+        );
       cases.push({ demo, path });
     }
   }
   for (const demo of demoFolders()) {
     const pages = onPage.get(demo) ?? [];
-    if (pages.length === 0) problems.push(`src/demos/${demo}/ is embedded on no built page, so the gates cannot check it. Fix: embed it on a concept page and list it in that page's demos: frontmatter.`);
+    if (pages.length === 0)
+      problems.push(
+        `src/demos/${demo}/ is embedded on no built page, so the gates cannot check it. Fix: embed it on a concept page and list it in that page's demos: frontmatter.`,
+      );
     else if (!listed.has(demo)) cases.push({ demo, path: pages[0]! });
   }
   return { cases, problems };
@@ -187,15 +201,26 @@ async function cspViolations(page: Page): Promise<string[]> {
 /** The CSP meta: present once, before every script, strict about scripts. */
 async function expectCsp(page: Page): Promise<void> {
   const info = await page.evaluate(() => {
-    const metas = [...document.querySelectorAll('meta[http-equiv]')].filter((m) => m.getAttribute('http-equiv')!.toLowerCase() === 'content-security-policy');
+    const metas = [...document.querySelectorAll('meta[http-equiv]')].filter(
+      (m) => m.getAttribute('http-equiv')!.toLowerCase() === 'content-security-policy',
+    );
     const first = metas[0];
-    const scriptsBefore = first ? [...document.querySelectorAll('script')].filter((s) => s.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).length : -1;
-    return { count: metas.length, content: first?.getAttribute('content') ?? '', inHead: first?.parentElement === document.head, scriptsBefore };
+    const scriptsBefore = first
+      ? [...document.querySelectorAll('script')].filter((s) => s.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).length
+      : -1;
+    return {
+      count: metas.length,
+      content: first?.getAttribute('content') ?? '',
+      inHead: first?.parentElement === document.head,
+      scriptsBefore,
+    };
   });
   expect(info.count, 'exactly one CSP meta element').toBe(1);
   expect(info.inHead, 'the CSP meta is in <head>').toBe(true);
   expect(info.scriptsBefore, 'no script precedes the CSP meta').toBe(0);
-  expect(info.content.split(/[\s;]+/), "no 'unsafe-eval' ('wasm-unsafe-eval' only allows compiling WebAssembly)").not.toContain("'unsafe-eval'");
+  expect(info.content.split(/[\s;]+/), "no 'unsafe-eval' ('wasm-unsafe-eval' only allows compiling WebAssembly)").not.toContain(
+    "'unsafe-eval'",
+  );
   const scriptSrc = /(?:^|;)\s*script-src\s+([^;]*)/.exec(info.content)?.[1] ?? '';
   expect(scriptSrc, 'the CSP has a script-src').not.toBe('');
   expect(scriptSrc).not.toContain("'unsafe-inline'");
@@ -213,7 +238,12 @@ async function expectAxeClean(page: Page, include?: string): Promise<void> {
     if (include) builder = builder.include(include);
     const results = await builder.analyze();
     for (const v of results.violations) {
-      found.push(`[${scheme}] ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 5 ? ` … +${v.nodes.length - 5}` : ''}`);
+      found.push(
+        `[${scheme}] ${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 5)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}${v.nodes.length > 5 ? ` … +${v.nodes.length - 5}` : ''}`,
+      );
     }
   }
   expect(found, 'axe violations').toEqual([]);
@@ -234,7 +264,10 @@ test.describe('gates', () => {
   test('the built site exists and every required page type is built', () => {
     expect(existsSync(join(DIST, 'index.html')), 'dist/index.html (run npm run build first)').toBe(true);
     const built = new Set(builtHtml());
-    expect(REQUIRED.filter((p) => !built.has(p)), 'required page types missing from dist/').toEqual([]);
+    expect(
+      REQUIRED.filter((p) => !built.has(p)),
+      'required page types missing from dist/',
+    ).toEqual([]);
     expect(existsSync(join(DIST, '404.html')), 'dist/404.html').toBe(true);
   });
 
@@ -266,7 +299,10 @@ test.describe('gates', () => {
       const ok = await page.evaluate(async (name) => {
         await Promise.race([customElements.whenDefined(`atlas-${name}`), new Promise((r) => setTimeout(r, 10_000))]);
         const el = document.querySelector(`[data-demo="${name}"]`) as (HTMLElement & { recompute?: () => number }) | null;
-        return { defined: !!customElements.get(`atlas-${name}`), recompute: typeof el?.recompute === 'function' ? typeof el.recompute() : 'missing' };
+        return {
+          defined: !!customElements.get(`atlas-${name}`),
+          recompute: typeof el?.recompute === 'function' ? typeof el.recompute() : 'missing',
+        };
       }, d.demo);
       expect(ok, `<atlas-${d.demo}> is defined and recompute() returns elapsed ms`).toEqual({ defined: true, recompute: 'number' });
       await interact(page, sel);
@@ -318,7 +354,8 @@ async function interact(page: Page, sel: string): Promise<void> {
       else if (el instanceof HTMLInputElement && el.type === 'text' && el.inputMode === 'decimal') el.value = '1e9';
       else if (el instanceof HTMLSelectElement) {
         const numeric = [...el.options].filter((o) => o.value !== '' && Number.isFinite(Number(o.value)));
-        if (numeric.length === el.options.length && numeric.length > 0) el.value = numeric.reduce((a, b) => (Number(b.value) > Number(a.value) ? b : a)).value;
+        if (numeric.length === el.options.length && numeric.length > 0)
+          el.value = numeric.reduce((a, b) => (Number(b.value) > Number(a.value) ? b : a)).value;
       } else continue;
       el.dispatchEvent(new Event('input', { bubbles: true }));
       el.dispatchEvent(new Event('change', { bubbles: true }));

@@ -51,7 +51,9 @@ test('a wikilink navigates, and both relation directions are shown', async ({ pa
   await expect(buildsOn.getByRole('link', { name: /RNNsearch \(2014\)/ })).toBeVisible();
   await page.locator('.prose a.wikilink[href$="/papers/bahdanau2014neural/"]').first().click();
   await expect(page).toHaveURL(/\/papers\/bahdanau2014neural\/$/);
-  await expect(page.locator('section[aria-labelledby="mentioned-in"]').getByRole('link', { name: 'Attention Is All You Need' })).toBeVisible();
+  await expect(
+    page.locator('section[aria-labelledby="mentioned-in"]').getByRole('link', { name: 'Attention Is All You Need' }),
+  ).toBeVisible();
 });
 
 test('the theme toggle persists across pages', async ({ page }) => {
@@ -98,7 +100,16 @@ test('an unknown address gets the helpful 404', async ({ page }) => {
   await expect(page.getByRole('searchbox', { name: 'Search the atlas' })).toBeVisible();
 });
 
-for (const path of ['/', '/papers/vaswani2017attention/', '/papers/', '/concepts/scaled-dot-product-attention/', '/topics/moe/', '/paths/raschka-landmarks/', '/resources/', '/search/?q=attention']) {
+for (const path of [
+  '/',
+  '/papers/vaswani2017attention/',
+  '/papers/',
+  '/concepts/scaled-dot-product-attention/',
+  '/topics/moe/',
+  '/paths/raschka-landmarks/',
+  '/resources/',
+  '/search/?q=attention',
+]) {
   test(`axe finds no serious or critical violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     if (path.startsWith('/search/')) await expect(page.locator('pagefind-results a').first()).toBeVisible();
@@ -112,7 +123,9 @@ test('content is readable without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/papers/dao2022flashattention/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness',
+  );
   expect(await page.locator('.katex').count()).toBeGreaterThan(3);
   await expect(page.getByRole('button', { name: 'Dark theme' })).toBeHidden();
   await page.goto('/search/');

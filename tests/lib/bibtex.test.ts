@@ -10,7 +10,15 @@ describe('BibTeX', () => {
   });
 
   it('writes a conference paper keyed by its id', () => {
-    const bib = toBibtex([toCsl('vaswani2017attention', { title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Łukasz Kaiser'], year: 2017, venue: 'NeurIPS 2017', arxiv: '1706.03762' })]);
+    const bib = toBibtex([
+      toCsl('vaswani2017attention', {
+        title: 'Attention Is All You Need',
+        authors: ['Ashish Vaswani', 'Łukasz Kaiser'],
+        year: 2017,
+        venue: 'NeurIPS 2017',
+        arxiv: '1706.03762',
+      }),
+    ]);
     expect(bib).toMatch(/^@inproceedings\{vaswani2017attention,/);
     expect(bib).toContain('author = {Vaswani, Ashish and Kaiser, \\L{}ukasz}');
     expect(bib).toContain('booktitle = {NeurIPS}');
@@ -27,7 +35,9 @@ describe('BibTeX', () => {
   });
 
   it('marks preprints as arXiv articles and journals as articles', () => {
-    expect(toBibtex([toCsl('a2021b', { title: 'T', authors: ['A B'], year: 2021, arxiv: '2101.00001' })])).toMatch(/@article\{a2021b,[\s\S]*journal = \{arXiv preprint arXiv:2101.00001\}/);
+    expect(toBibtex([toCsl('a2021b', { title: 'T', authors: ['A B'], year: 2021, arxiv: '2101.00001' })])).toMatch(
+      /@article\{a2021b,[\s\S]*journal = \{arXiv preprint arXiv:2101.00001\}/,
+    );
     expect(toCsl('j1991a', { title: 'T', authors: ['A B'], year: 1991, venue: 'Neural Computation 1991' }).type).toBe('article-journal');
   });
 });

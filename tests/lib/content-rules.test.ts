@@ -6,7 +6,7 @@ import { formatProblem, type Problem } from '../../src/schema/index.ts';
 const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
 function paper(id: string, fm: string, body = words(200)): string {
   // The key's family name and year agree with the first author and year, as checkKeys requires.
-  const [, family, year] = /^([a-z]+)(\d{4})/.exec(id) ?? [, 'a', '2020'];
+  const [, family, year] = /^([a-z]+)(\d{4})/.exec(id) ?? [undefined, 'a', '2020'];
   return `---\ntitle: "${id} title"\nauthors: ["Ann ${family}"]\nyear: ${year}\ntopics: [t]\ntldr: "x"\nadded: 2026-01-01\n${fm}---\n\n${body}\n`;
 }
 function set(files: Partial<Record<keyof ContentSet, Record<string, string>>>): { content: ContentSet; problems: Problem[] } {
@@ -14,7 +14,9 @@ function set(files: Partial<Record<keyof ContentSet, Record<string, string>>>): 
   const ext = { papers: 'mdx', concepts: 'mdx', topics: 'md', paths: 'md', resources: 'md' } as const;
   const content = {} as ContentSet;
   for (const c of ['papers', 'concepts', 'topics', 'paths', 'resources'] as const) {
-    (content as Record<string, SourceEntry[]>)[c] = Object.entries(files[c] ?? {}).map(([id, src]) => readEntry(c, id, `content/${c}/${id}.${ext[c]}`, src, problems));
+    (content as Record<string, SourceEntry[]>)[c] = Object.entries(files[c] ?? {}).map(([id, src]) =>
+      readEntry(c, id, `content/${c}/${id}.${ext[c]}`, src, problems),
+    );
   }
   return { content, problems };
 }
@@ -22,12 +24,24 @@ const topic = { t: `---\ntitle: "T"\ndescription: "d"\n---\n\n${words(50)}\n` };
 
 describe('content rules', () => {
   it('accepts a consistent set', () => {
-    const { content, problems } = set({ topics: topic, papers: { a2020x: paper('a2020x', ''), b2021y: paper('b2021y', 'relations:\n  - type: builds-on\n    target: a2020x\n    note: "n"\n', `See [[a2020x]]. ${words(200)}`) } });
+    const { content, problems } = set({
+      topics: topic,
+      papers: {
+        a2020x: paper('a2020x', ''),
+        b2021y: paper('b2021y', 'relations:\n  - type: builds-on\n    target: a2020x\n    note: "n"\n', `See [[a2020x]]. ${words(200)}`),
+      },
+    });
     expect([...problems, ...checkContent(content)]).toEqual([]);
   });
 
   it('reports a dangling relation with its line and a suggestion', () => {
-    const { content } = set({ topics: topic, papers: { a2020x: paper('a2020x', ''), b2021y: paper('b2021y', 'relations:\n  - type: builds-on\n    target: a2020z\n    note: "n"\n') } });
+    const { content } = set({
+      topics: topic,
+      papers: {
+        a2020x: paper('a2020x', ''),
+        b2021y: paper('b2021y', 'relations:\n  - type: builds-on\n    target: a2020z\n    note: "n"\n'),
+      },
+    });
     expect(checkContent(content).map(formatProblem)).toEqual([
       'content/papers/b2021y.mdx:10: relations.0.target: "a2020z" is not a known paper. Fix: did you mean "a2020x"? use an id from content/papers/.',
     ]);
@@ -43,15 +57,23 @@ describe('content rules', () => {
   it('reports duplicate titles and arXiv ids, and ids differing only in case', () => {
     const { content } = set({
       topics: topic,
-      papers: { a2020x: paper('a2020x', 'arxiv: "2001.00001"\n'), c2020z: paper('c2020z', 'arxiv: "2001.00001v2"\n').replace('c2020z title', 'a2020x title') },
+      papers: {
+        a2020x: paper('a2020x', 'arxiv: "2001.00001"\n'),
+        c2020z: paper('c2020z', 'arxiv: "2001.00001v2"\n').replace('c2020z title', 'a2020x title'),
+      },
     });
     const messages = checkContent(content).map((p) => p.message);
-    expect(messages).toContain('title "a2020x title" is already used by content/papers/a2020x.mdx. Fix: two papers cannot share a title; check which note is the duplicate.');
+    expect(messages).toContain(
+      'title "a2020x title" is already used by content/papers/a2020x.mdx. Fix: two papers cannot share a title; check which note is the duplicate.',
+    );
     expect(messages.some((m) => m.startsWith('arxiv "2001.00001v2" is already used by content/papers/a2020x.mdx'))).toBe(true);
   });
 
   it('enforces body minimums and the landmark display equation', () => {
-    const { content } = set({ topics: topic, papers: { a2020x: paper('a2020x', 'depth: landmark\n', words(720)), b2020y: paper('b2020y', '', words(100)) } });
+    const { content } = set({
+      topics: topic,
+      papers: { a2020x: paper('a2020x', 'depth: landmark\n', words(720)), b2020y: paper('b2020y', '', words(100)) },
+    });
     expect(checkContent(content).map((p) => `${p.file}: ${p.message.split('.')[0]}`)).toEqual([
       'content/papers/a2020x.mdx: a landmark note has no display equation',
       'content/papers/b2020y.mdx: the body has 100 words; a note needs at least 150',
@@ -59,7 +81,10 @@ describe('content rules', () => {
   });
 
   it('reports KaTeX errors with the line of the formula', () => {
-    const { content } = set({ topics: topic, papers: { a2020x: paper('a2020x', '', `${words(160)}\n\nbad $\\frac{a}{$ here\n\nok $\\softmax(x)$`) } });
+    const { content } = set({
+      topics: topic,
+      papers: { a2020x: paper('a2020x', '', `${words(160)}\n\nbad $\\frac{a}{$ here\n\nok $\\softmax(x)$`) },
+    });
     const problems = checkContent(content);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.line).toBe(12);

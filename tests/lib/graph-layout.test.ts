@@ -94,7 +94,11 @@ describe('graph layout', () => {
     ];
     const layout = checkInvariants({ nodes, edges });
     // 1992–2013 is empty: it becomes one break, not 22 columns.
-    expect(layout.breaks.map((b) => [b.from, b.to])).toEqual([[1992, 2013], [2015, 2016], [2019, 2021]]);
+    expect(layout.breaks.map((b) => [b.from, b.to])).toEqual([
+      [1992, 2013],
+      [2015, 2016],
+      [2019, 2021],
+    ]);
     expect(layout.columns.map((c) => c.year)).toEqual([1991, 2014, 2017, 2018, 2022]);
     // Long labels are cut to fit the column.
     expect(layout.nodes.find((n) => n.id === 'jacobs1991adaptive')!.text).toMatch(/…$/);
@@ -109,10 +113,13 @@ describe('graph layout', () => {
     // One word longer than the box is kept whole (the renderer squeezes it).
     expect(fitLabel('Reformer-Efficient', 6)).toBe('Reformer…');
     expect(fitLabel('Supercalifragilistic', 6)).toBe('Supercalifragilistic');
-    for (const [label, max] of [['Adaptive Mixtures of Local Experts', 14], ['GPT-3: few-shot', 9]] as const) {
+    for (const [label, max] of [
+      ['Adaptive Mixtures of Local Experts', 14],
+      ['GPT-3: few-shot', 9],
+    ] as const) {
       const cut = fitLabel(label, max).replace(/…$/, '');
       expect(label.startsWith(cut)).toBe(true);
-      expect(/[\s\-\/:]/.test(label.charAt(cut.length)) || cut.length === label.length).toBe(true);
+      expect(/[\s\-/:]/.test(label.charAt(cut.length)) || cut.length === label.length).toBe(true);
     }
   });
 
@@ -129,11 +136,25 @@ describe('graph layout', () => {
 
   it('rejects an edge to a node that does not exist, and a repeated id', () => {
     expect(() => layoutGraph([{ id: 'a', year: 2020, label: 'A' }], [{ from: 'a', to: 'b' }])).toThrow(/not in the graph: a→b/);
-    expect(() => layoutGraph([{ id: 'a', year: 2020, label: 'A' }, { id: 'a', year: 2021, label: 'A' }], [])).toThrow(/appears twice/);
+    expect(() =>
+      layoutGraph(
+        [
+          { id: 'a', year: 2020, label: 'A' },
+          { id: 'a', year: 2021, label: 'A' },
+        ],
+        [],
+      ),
+    ).toThrow(/appears twice/);
   });
 
   it('handles an empty graph and a same-year edge', () => {
     expect(layoutGraph([], []).nodes).toEqual([]);
-    checkInvariants({ nodes: [{ id: 'a', year: 2020, label: 'A' }, { id: 'b', year: 2020, label: 'B' }], edges: [{ from: 'b', to: 'a' }] });
+    checkInvariants({
+      nodes: [
+        { id: 'a', year: 2020, label: 'A' },
+        { id: 'b', year: 2020, label: 'B' },
+      ],
+      edges: [{ from: 'b', to: 'a' }],
+    });
   });
 });

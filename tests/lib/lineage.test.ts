@@ -57,7 +57,9 @@ describe('path finder', () => {
 
 describe('path finder on the atlas', () => {
   const { content } = loadContent();
-  const relations: Relation[] = content.papers.flatMap((p) => (p.data?.relations ?? []).map((r) => ({ from: p.id, to: r.target, type: r.type, note: r.note })));
+  const relations: Relation[] = content.papers.flatMap((p) =>
+    (p.data?.relations ?? []).map((r) => ({ from: p.id, to: r.target, type: r.type, note: r.note })),
+  );
 
   it('links Bahdanau attention to FlashAttention through the Transformer', () => {
     const path = findPath(relations, 'bahdanau2014neural', 'dao2022flashattention')!;

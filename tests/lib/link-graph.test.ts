@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildLinkGraph, invert, mentionsOf, nodeKey, relationsFrom, relationsTo, type Edge, type NodeKey } from '../../src/lib/link-graph.ts';
+import {
+  buildLinkGraph,
+  invert,
+  mentionsOf,
+  nodeKey,
+  relationsFrom,
+  relationsTo,
+  type Edge,
+  type NodeKey,
+} from '../../src/lib/link-graph.ts';
 
 const sources = [
   { collection: 'papers' as const, id: 'bahdanau2014neural' },
@@ -12,7 +21,10 @@ const sources = [
   {
     collection: 'papers' as const,
     id: 'devlin2018bert',
-    relations: [{ type: 'builds-on' as const, target: 'vaswani2017attention', note: 'encoder only' }, { type: 'alternative-to' as const, target: 'bahdanau2014neural', note: 'x' }],
+    relations: [
+      { type: 'builds-on' as const, target: 'vaswani2017attention', note: 'encoder only' },
+      { type: 'alternative-to' as const, target: 'bahdanau2014neural', note: 'x' },
+    ],
     mentions: [nodeKey('papers', 'vaswani2017attention'), nodeKey('papers', 'vaswani2017attention')],
   },
   { collection: 'concepts' as const, id: 'alibi', mentions: [nodeKey('papers', 'devlin2018bert')] },
@@ -29,7 +41,10 @@ describe('buildLinkGraph', () => {
   });
 
   it('inverts relations into backlinks', () => {
-    expect(relationsTo(g, 'papers/bahdanau2014neural').map((e) => e.from)).toEqual(['papers/vaswani2017attention', 'papers/devlin2018bert']);
+    expect(relationsTo(g, 'papers/bahdanau2014neural').map((e) => e.from)).toEqual([
+      'papers/vaswani2017attention',
+      'papers/devlin2018bert',
+    ]);
     expect(relationsTo(g, 'papers/devlin2018bert')).toEqual([]);
   });
 
@@ -40,7 +55,16 @@ describe('buildLinkGraph', () => {
   });
 
   it('throws on a dangling relation or mention, listing every one', () => {
-    expect(() => buildLinkGraph([{ collection: 'papers', id: 'a2020b', relations: [{ type: 'extends', target: 'missing2020x', note: 'n' }], mentions: ['topics/nowhere' as NodeKey] }])).toThrow(
+    expect(() =>
+      buildLinkGraph([
+        {
+          collection: 'papers',
+          id: 'a2020b',
+          relations: [{ type: 'extends', target: 'missing2020x', note: 'n' }],
+          mentions: ['topics/nowhere' as NodeKey],
+        },
+      ]),
+    ).toThrow(
       /2 link\(s\) point at entries that do not exist:\n {2}papers\/a2020b --extends--> papers\/missing2020x\n {2}papers\/a2020b --mentions--> topics\/nowhere/,
     );
   });

@@ -36,7 +36,9 @@ describe('resolveWikilink', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.suggestions[0]).toBe('vaswani2017attention');
-      expect(r.message).toBe('wikilink [[vaswani2017atention]] points to no note. Fix: did you mean [[vaswani2017attention]]? use the file name (without extension) of an entry in content/.');
+      expect(r.message).toBe(
+        'wikilink [[vaswani2017atention]] points to no note. Fix: did you mean [[vaswani2017attention]]? use the file name (without extension) of an entry in content/.',
+      );
     }
   });
   it('reports an id shared by two collections as ambiguous and names the prefixes', () => {

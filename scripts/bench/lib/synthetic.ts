@@ -57,8 +57,42 @@ fast slow cheap expensive stable unstable robust fragile efficient wasteful exac
   .filter(Boolean);
 
 const SECTIONS = ['The problem', 'The key idea', 'Results', 'Why it matters', 'Limitations'];
-const FIRST = ['Ada', 'Alan', 'Grace', 'Kurt', 'Emmy', 'John', 'Sofia', 'Ravi', 'Mei', 'Lena', 'Omar', 'Yuki', 'Tomas', 'Ines', 'Kofi', 'Nadia'];
-const FAMILY = ['quill', 'marrow', 'fenwick', 'holloway', 'bexley', 'corrin', 'dunmore', 'elston', 'farrow', 'garnet', 'hartwell', 'ingram', 'jessop', 'kendal', 'lorimer', 'moxley'];
+const FIRST = [
+  'Ada',
+  'Alan',
+  'Grace',
+  'Kurt',
+  'Emmy',
+  'John',
+  'Sofia',
+  'Ravi',
+  'Mei',
+  'Lena',
+  'Omar',
+  'Yuki',
+  'Tomas',
+  'Ines',
+  'Kofi',
+  'Nadia',
+];
+const FAMILY = [
+  'quill',
+  'marrow',
+  'fenwick',
+  'holloway',
+  'bexley',
+  'corrin',
+  'dunmore',
+  'elston',
+  'farrow',
+  'garnet',
+  'hartwell',
+  'ingram',
+  'jessop',
+  'kendal',
+  'lorimer',
+  'moxley',
+];
 const RELATION_TYPES = ['builds-on', 'extends', 'improves', 'variant-of', 'alternative-to', 'critiques', 'applies'];
 const FAMILIES = ['encoder-only', 'decoder-only', 'encoder-decoder', 'other'];
 
@@ -76,7 +110,13 @@ function frontmatterOf(file: string): Record<string, unknown> {
 
 /** Ids the synthetic notes may point at, read from a content directory. */
 export function realContent(contentDir = join(REPO, 'content')): RealContent {
-  const ids = (c: string) => (existsSync(join(contentDir, c)) ? readdirSync(join(contentDir, c)).filter((f) => /\.mdx?$/.test(f)).map((f) => f.replace(/\.mdx?$/, '')).sort() : []);
+  const ids = (c: string) =>
+    existsSync(join(contentDir, c))
+      ? readdirSync(join(contentDir, c))
+          .filter((f) => /\.mdx?$/.test(f))
+          .map((f) => f.replace(/\.mdx?$/, ''))
+          .sort()
+      : [];
   const arxiv = new Set<string>();
   for (const id of ids('papers')) {
     const a = frontmatterOf(join(contentDir, 'papers', `${id}.mdx`))['arxiv'];
@@ -187,7 +227,11 @@ export function syntheticNotes(count: number, real: RealContent, seed = 8): Synt
       `family: ${pick(FAMILIES)}`,
       `tldr: "${m.name} ${pick(['improves', 'extends', 'revisits', 'simplifies'])} attention with ${pick(WORDS)} ${pick(WORDS)} routing, a synthetic note generated for the build benchmark."`,
       'relations:',
-      ...relations.flatMap((t, k) => [`  - type: ${RELATION_TYPES[(m.i + k) % RELATION_TYPES.length]}`, `    target: ${t}`, `    note: "${sentence(10 + k)}"`]),
+      ...relations.flatMap((t, k) => [
+        `  - type: ${RELATION_TYPES[(m.i + k) % RELATION_TYPES.length]}`,
+        `    target: ${t}`,
+        `    note: "${sentence(10 + k)}"`,
+      ]),
       ...(concept.length ? [`concepts: [${concept.join(', ')}]`] : []),
       'depth: note',
       'added: 2026-11-22',
@@ -202,14 +246,25 @@ export function syntheticNotes(count: number, real: RealContent, seed = 8): Synt
 export function prepareFullSite(dir: string, notes: SyntheticNote[]): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', join('scripts', 'build-search-index.ts')]) {
+  for (const entry of [
+    'src',
+    'content',
+    'public',
+    'astro.config.mjs',
+    'package.json',
+    'tsconfig.json',
+    join('scripts', 'build-search-index.ts'),
+  ]) {
     if (existsSync(join(REPO, entry))) cpSync(join(REPO, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
   for (const n of notes) writeFileSync(join(dir, 'content', 'papers', n.file), n.text);
   // Same config, but Astro's cache lives inside the temporary project, so every build is cold and
   // never touches the repository's node_modules/.astro.
-  writeFileSync(join(dir, 'astro.bench.config.mjs'), "import config from './astro.config.mjs';\nexport default { ...config, cacheDir: './.bench-cache' };\n");
+  writeFileSync(
+    join(dir, 'astro.bench.config.mjs'),
+    "import config from './astro.config.mjs';\nexport default { ...config, cacheDir: './.bench-cache' };\n",
+  );
 }
 
 export type BarePipeline = 'unified' | 'satteri';

@@ -193,7 +193,10 @@ class AttentionPatterns extends DemoElement {
       }
       this.timings = results;
       draw('');
-      this.announcePart('costs', `Measured in this browser at n = ${TIMING_NS.at(-1)}, d = ${TIMING_D}: ${results.map((t) => `${t.name} ${formatNumber(t.points.at(-1)?.ms ?? NaN, 2)} ms`).join(', ')}.`);
+      this.announcePart(
+        'costs',
+        `Measured in this browser at n = ${TIMING_NS.at(-1)}, d = ${TIMING_D}: ${results.map((t) => `${t.name} ${formatNumber(t.points.at(-1)?.ms ?? NaN, 2)} ms`).join(', ')}.`,
+      );
     } catch (e) {
       const error = this.querySelector<HTMLElement>('[data-error]');
       if (error) error.textContent = `Could not measure: ${e instanceof Error ? e.message : String(e)}`;

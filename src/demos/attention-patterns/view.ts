@@ -83,7 +83,11 @@ export const GALLERY_RULES = {
 /** Parses "1, 9" (1-based positions) into 0-based global positions within [0, n). */
 export function parseGlobals(raw: string, n: number, last: readonly number[]): Parsed<number[]> {
   if (raw.trim() === '') return { status: 'ok', value: [], message: '' };
-  const parsed = parseVectorField(raw, { label: 'Global positions', minLength: 1, maxLength: 8, limit: 1e6 }, last.map((g) => g + 1));
+  const parsed = parseVectorField(
+    raw,
+    { label: 'Global positions', minLength: 1, maxLength: 8, limit: 1e6 },
+    last.map((g) => g + 1),
+  );
   if (parsed.status === 'rejected') return { status: 'rejected', value: last.filter((g) => g < n), message: parsed.message };
   const notes: string[] = parsed.message ? [parsed.message.replace(/\.$/, '')] : [];
   const out: number[] = [];
@@ -99,7 +103,11 @@ export function parseGlobals(raw: string, n: number, last: readonly number[]): P
   out.sort((a, b) => a - b);
   if (notes.length === 0) return { status: 'ok', value: out, message: '' };
   const text = notes.join('; ');
-  return { status: 'adjusted', value: out, message: `${text.charAt(0).toUpperCase()}${text.slice(1)}; using ${out.length > 0 ? out.map((g) => g + 1).join(', ') : 'none'}.` };
+  return {
+    status: 'adjusted',
+    value: out,
+    message: `${text.charAt(0).toUpperCase()}${text.slice(1)}; using ${out.length > 0 ? out.map((g) => g + 1).join(', ') : 'none'}.`,
+  };
 }
 
 /** One pattern of the gallery. */
@@ -144,7 +152,14 @@ export function computeGallery(s: GalleryState): GalleryResult {
       nonzeros: countNonzero(window),
       projection: false,
     },
-    { key: 'strided', name: `Strided (l = ${s.stride})`, rule: `the previous ${s.stride} keys, and every ${s.stride}-th key before them (j ≤ i)`, matrix: strided, nonzeros: countNonzero(strided), projection: false },
+    {
+      key: 'strided',
+      name: `Strided (l = ${s.stride})`,
+      rule: `the previous ${s.stride} keys, and every ${s.stride}-th key before them (j ≤ i)`,
+      matrix: strided,
+      nonzeros: countNonzero(strided),
+      projection: false,
+    },
     {
       key: 'fixed',
       name: `Fixed (l = ${s.stride}, c = ${s.summary})`,
@@ -161,7 +176,14 @@ export function computeGallery(s: GalleryState): GalleryResult {
       nonzeros: countNonzero(global),
       projection: false,
     },
-    { key: 'linformer', name: `Linformer projection E (k = ${k})`, rule: `each of k = ${k} rows averages a run of positions; queries score the ${k} projected keys`, matrix: e, nonzeros: n * k, projection: true },
+    {
+      key: 'linformer',
+      name: `Linformer projection E (k = ${k})`,
+      rule: `each of k = ${k} rows averages a run of positions; queries score the ${k} projected keys`,
+      matrix: e,
+      nonzeros: n * k,
+      projection: true,
+    },
   ];
   return { patterns, full: n * n };
 }
@@ -201,19 +223,26 @@ export function galleryFigure(idPrefix: string, s: GalleryState, r: GalleryResul
   }
   table += '</tbody></table></div>';
   const projection = r.patterns.find((p) => p.projection)!;
-  return html + table + tableInDetails('Linformer projection E as a table', patternSpec(idPrefix, s, projection), tables(`pat-${projection.key}`));
+  return (
+    html +
+    table +
+    tableInDetails('Linformer projection E as a table', patternSpec(idPrefix, s, projection), tables(`pat-${projection.key}`))
+  );
 }
 
 export function describePattern(_s: GalleryState, r: GalleryResult, matrix: string, i: number, j: number): string {
   const p = r.patterns.find((x) => `pat-${x.key}` === matrix);
   if (!p) return '';
   const v = p.matrix.data[i * p.matrix.cols + j]!;
-  if (p.projection) return `E[${i + 1}][${j + 1}] = ${formatNumber(v, 3)}: projected key ${i + 1} ${v > 0 ? `averages key ${j + 1} with weight ${formatNumber(v, 3)}` : `does not use key ${j + 1}`}.`;
+  if (p.projection)
+    return `E[${i + 1}][${j + 1}] = ${formatNumber(v, 3)}: projected key ${i + 1} ${v > 0 ? `averages key ${j + 1} with weight ${formatNumber(v, 3)}` : `does not use key ${j + 1}`}.`;
   return `${p.name}: query ${i + 1} → key ${j + 1}: ${v !== 0 ? 'scored' : 'not scored'}.`;
 }
 
 export function gallerySummary(s: GalleryState, r: GalleryResult): string {
-  const parts = r.patterns.filter((p) => p.key !== 'full').map((p) => `${p.key === 'linformer' ? 'Linformer' : p.name.split(' (')[0]!.toLowerCase()} ${formatCount(p.nonzeros)}`);
+  const parts = r.patterns
+    .filter((p) => p.key !== 'full')
+    .map((p) => `${p.key === 'linformer' ? 'Linformer' : p.name.split(' (')[0]!.toLowerCase()} ${formatCount(p.nonzeros)}`);
   return `At n = ${s.n}, full attention scores ${formatCount(r.full)} pairs; ${parts.join(', ')}.`;
 }
 
@@ -291,7 +320,11 @@ export function inputMatrix(kind: InputKind, n: number, d: number, seed: number)
 
 /** Q, K, V of the error panel (n×d each). */
 export function errorInputs(s: ErrorState): { q: Matrix; k: Matrix; v: Matrix } {
-  return { q: inputMatrix(s.inputs, s.n, s.d, s.seed * 3 + 101), k: inputMatrix(s.inputs, s.n, s.d, s.seed * 3 + 102), v: inputMatrix(s.inputs, s.n, s.d, s.seed * 3 + 103) };
+  return {
+    q: inputMatrix(s.inputs, s.n, s.d, s.seed * 3 + 101),
+    k: inputMatrix(s.inputs, s.n, s.d, s.seed * 3 + 102),
+    v: inputMatrix(s.inputs, s.n, s.d, s.seed * 3 + 103),
+  };
 }
 
 /** The seed of Performer draw t at m features. */
@@ -312,7 +345,9 @@ export function computeError(s: ErrorState): ErrorResult {
     return { k: kk, error: relativeError(linformerAttention(q, k, v, e, f).output, exact) };
   });
   const performer = PERFORMER_MS.map((m) => {
-    const errors = Array.from({ length: s.draws }, (_x, t) => relativeError(performerAttention(q, k, v, randomProjection(m, s.d, performerSeed(s, m, t), s.orthogonal)).output, exact));
+    const errors = Array.from({ length: s.draws }, (_x, t) =>
+      relativeError(performerAttention(q, k, v, randomProjection(m, s.d, performerSeed(s, m, t), s.orthogonal)).output, exact),
+    );
     return { m, error: errors.reduce((a, b) => a + b, 0) / errors.length, errors };
   });
   return { linformer, gaussian, performer };
@@ -332,8 +367,18 @@ export function errorFigure(idPrefix: string, s: ErrorState, r: ErrorResult): st
     yAxis: 'log10',
     series: [
       { name: 'Linformer, E = F = segment means', colour: 0, markers: true, points: lin.map((x) => [x.k, x.error] as const) },
-      { name: 'Linformer, random Gaussian E, F (untrained)', colour: 2, markers: true, points: r.gaussian.map((x) => [x.k, x.error] as const) },
-      { name: `Performer FAVOR+ (${s.orthogonal ? 'orthogonal' : 'i.i.d.'})`, colour: 1, markers: true, points: perf.map((x) => [x.m, x.error] as const) },
+      {
+        name: 'Linformer, random Gaussian E, F (untrained)',
+        colour: 2,
+        markers: true,
+        points: r.gaussian.map((x) => [x.k, x.error] as const),
+      },
+      {
+        name: `Performer FAVOR+ (${s.orthogonal ? 'orthogonal' : 'i.i.d.'})`,
+        colour: 1,
+        markers: true,
+        points: perf.map((x) => [x.m, x.error] as const),
+      },
     ],
   });
   let table = `<div class="ea-tables">${scrollBox('Linformer error table')}<table class="demo-table" data-matrix="lin-error"><caption>Linformer error by k.</caption><thead><tr><th scope="col">k</th><th scope="col">segment means</th><th scope="col">random Gaussian</th></tr></thead><tbody>`;
@@ -342,9 +387,13 @@ export function errorFigure(idPrefix: string, s: ErrorState, r: ErrorResult): st
     table += `<tr><th scope="row">${x.k}</th><td data-cell="lin-${x.k}" data-value="${x.error}">${formatNumber(x.error, 4)}</td><td data-cell="gauss-${g.k}" data-value="${g.error}">${formatNumber(g.error, 4)}</td></tr>`;
   });
   table += `</tbody></table></div>${scrollBox('Performer error table')}<table class="demo-table" data-matrix="perf-error"><caption>Performer error by m (mean of ${s.draws} draws).</caption><thead><tr><th scope="col">m</th><th scope="col">relative error</th></tr></thead><tbody>`;
-  for (const x of perf) table += `<tr><th scope="row">${x.m}</th><td data-cell="perf-${x.m}" data-value="${x.error}">${formatNumber(x.error, 4)}</td></tr>`;
+  for (const x of perf)
+    table += `<tr><th scope="row">${x.m}</th><td data-cell="perf-${x.m}" data-value="${x.error}">${formatNumber(x.error, 4)}</td></tr>`;
   table += '</tbody></table></div></div>';
-  const zero = lin.at(-1)!.error === 0 ? `<p class="demo__note">At k = n = ${s.n} the segment-mean projection is the identity and the error is exactly 0, which a logarithmic axis cannot show.</p>` : '';
+  const zero =
+    lin.at(-1)!.error === 0
+      ? `<p class="demo__note">At k = n = ${s.n} the segment-mean projection is the identity and the error is exactly 0, which a logarithmic axis cannot show.</p>`
+      : '';
   return `${chart}${zero}<details class="hm-details" data-table-for="ea-error"><summary>The numbers</summary>${table}</details>`;
 }
 
@@ -401,7 +450,10 @@ export function computeCosts(s: CostState): CostResult {
     rows: METHODS.map(({ method, name }) => ({
       method,
       name,
-      points: COST_NS.map((n) => ({ n, ...attentionCost(method, n, s.d, { window: s.window, k: s.k, features: s.features, blockSize: s.block }) })),
+      points: COST_NS.map((n) => ({
+        n,
+        ...attentionCost(method, n, s.d, { window: s.window, k: s.k, features: s.features, blockSize: s.block }),
+      })),
     })),
   };
 }
@@ -428,7 +480,12 @@ export function costsFigure(idPrefix: string, s: CostState, r: CostResult, timin
       yLabel,
       xAxis: 'log2',
       yAxis: 'log10',
-      series: r.rows.map((row, i) => ({ name: row.name, colour: i, markers: i >= 4, points: row.points.map((p) => [p.n, p[key]] as const) })),
+      series: r.rows.map((row, i) => ({
+        name: row.name,
+        colour: i,
+        markers: i >= 4,
+        points: row.points.map((p) => [p.n, p[key]] as const),
+      })),
       vlines: [{ x: COST_MARK, label: `n = ${compact(COST_MARK)}` }],
       height: 270,
     });
@@ -437,7 +494,8 @@ export function costsFigure(idPrefix: string, s: CostState, r: CostResult, timin
   table += '</tr></thead><tbody>';
   for (const row of r.rows) {
     table += `<tr data-method="${row.method}"><th scope="row">${escapeHtml(row.name)}</th>`;
-    for (const p of row.points) table += `<td data-cell="${row.method}-${p.n}" data-flops="${p.flops}" data-memory="${p.memory}">${formatBig(p.flops)}<br><span class="muted">${formatBig(p.memory)}</span></td>`;
+    for (const p of row.points)
+      table += `<td data-cell="${row.method}-${p.n}" data-flops="${p.flops}" data-memory="${p.memory}">${formatBig(p.flops)}<br><span class="muted">${formatBig(p.memory)}</span></td>`;
     table += '</tr>';
   }
   table += '</tbody></table></div><p class="demo__note">Each cell: FLOPs, then memory.</p></details>';
@@ -485,6 +543,7 @@ export function timingFigure(idPrefix: string, timings: readonly Timing[] | null
 }
 
 export function costsSummary(s: CostState, r: CostResult): string {
-  const at = (m: AttentionMethod): { flops: number; memory: number } => r.rows.find((row) => row.method === m)!.points.find((p) => p.n === COST_MARK)!;
+  const at = (m: AttentionMethod): { flops: number; memory: number } =>
+    r.rows.find((row) => row.method === m)!.points.find((p) => p.n === COST_MARK)!;
   return `At n = ${formatCount(COST_MARK)} and d = ${s.d}, full attention needs ${formatBig(at('full').flops)} FLOPs and holds ${formatBig(at('full').memory)} scores; FlashAttention does the same arithmetic holding ${formatBig(at('flash').memory)}; linear attention needs ${formatBig(at('linear').flops)} FLOPs, Linformer ${formatBig(at('linformer').flops)} and the Performer ${formatBig(at('performer').flops)}.`;
 }

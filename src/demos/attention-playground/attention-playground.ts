@@ -7,7 +7,17 @@
 import { handleValueText, vectorGeometry } from '../shared/chart.ts';
 import { DemoElement, defineDemo } from '../shared/demo-element.ts';
 import { px } from '../shared/html.ts';
-import { DEFAULTS, EXTENT, TEMPERATURE, computePlayground, numbersTable, planeDescription, summary, type PlaygroundResult, type PlaygroundState } from './view.ts';
+import {
+  DEFAULTS,
+  EXTENT,
+  TEMPERATURE,
+  computePlayground,
+  numbersTable,
+  planeDescription,
+  summary,
+  type PlaygroundResult,
+  type PlaygroundState,
+} from './view.ts';
 
 const KEYS = ['q', ...DEFAULTS.keys.map((_k, j) => `k${j + 1}`)];
 
@@ -44,7 +54,12 @@ class AttentionPlayground extends DemoElement {
       const key = (e.target as Element).getAttribute('data-handle');
       if (!key) return;
       const step = e.shiftKey ? 0.5 : 0.1;
-      const d: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+      const d: Record<string, [number, number]> = {
+        ArrowLeft: [-step, 0],
+        ArrowRight: [step, 0],
+        ArrowUp: [0, step],
+        ArrowDown: [0, -step],
+      };
       const move = d[e.key];
       if (!move) return;
       e.preventDefault();

@@ -70,7 +70,14 @@ export function computePlayground(s: PlaygroundState): PlaygroundResult {
 /** The plane: keys (thicker when they get more weight), the query (draggable) and the output. */
 export function planeFigure(idPrefix: string, s: PlaygroundState, r: PlaygroundResult): string {
   const vectors: PlaneVector[] = [
-    ...s.keys.map((k, j) => ({ key: `k${j + 1}`, x: k[0], y: k[1], colour: j + 1, label: `k${subscript(j + 1)}`, handle: `Key k${j + 1}` })),
+    ...s.keys.map((k, j) => ({
+      key: `k${j + 1}`,
+      x: k[0],
+      y: k[1],
+      colour: j + 1,
+      label: `k${subscript(j + 1)}`,
+      handle: `Key k${j + 1}`,
+    })),
     { key: 'o', x: r.output[0], y: r.output[1], colour: 5, label: 'o', dashed: true },
     { key: 'q', x: s.q[0], y: s.q[1], colour: 0, label: 'q', handle: 'Query q' },
   ];
@@ -93,13 +100,17 @@ export function planeDescription(s: PlaygroundState, r: PlaygroundResult): strin
 
 /** Adds each key's weight as --w to its group, so its arrow thickens with the weight. */
 function weightStyles(svg: string, weights: readonly number[]): string {
-  return svg.replace(/data-vec="k(\d+)" style="([^"]*)"/g, (_m, j: string, style: string) => `data-vec="k${j}" style="${style};--w:${Math.round((weights[Number(j) - 1] ?? 0) * 1000) / 1000}"`);
+  return svg.replace(
+    /data-vec="k(\d+)" style="([^"]*)"/g,
+    (_m, j: string, style: string) => `data-vec="k${j}" style="${style};--w:${Math.round((weights[Number(j) - 1] ?? 0) * 1000) / 1000}"`,
+  );
 }
 
 /** The numbers: per key its coordinates, dot product, scaled score and weight, then the output. */
 export function numbersTable(s: PlaygroundState, r: PlaygroundResult): string {
   let html = `${scrollBox('Scores and weights table')}<table class="demo-table" data-matrix="playground"><caption>Scores and weights for q = ${formatVector(s.q)} at temperature T = ${formatNumber(s.temperature)}; d = 2, so each score is q·k / (T·√2) = q·k × ${formatNumber(r.scale, 3)}.</caption>`;
-  html += '<thead><tr><th scope="col">key</th><th scope="col">k<sub>j</sub></th><th scope="col">q·k<sub>j</sub></th><th scope="col">score s<sub>j</sub></th><th scope="col">weight w<sub>j</sub></th></tr></thead><tbody>';
+  html +=
+    '<thead><tr><th scope="col">key</th><th scope="col">k<sub>j</sub></th><th scope="col">q·k<sub>j</sub></th><th scope="col">score s<sub>j</sub></th><th scope="col">weight w<sub>j</sub></th></tr></thead><tbody>';
   s.keys.forEach((k, j) => {
     const c = cellColour(r.weights[j]!, 'sequential', { min: 0, max: 1 });
     html += `<tr><th scope="row">k${subscript(j + 1)}</th><td data-cell="key-${j}">${formatVector(k)}</td><td data-cell="dot-${j}" data-value="${r.dots[j]}">${formatNumber(r.dots[j]!)}</td>`;

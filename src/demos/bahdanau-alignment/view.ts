@@ -22,10 +22,32 @@ export const DEFAULT_TARGET = "L' accord sur la zone économique européenne a �
 
 /** French → English words that share a state (lower case). */
 export const LEXICON: Readonly<Record<string, string>> = {
-  "l'": 'the', la: 'the', le: 'the', les: 'the', accord: 'agreement', sur: 'on', zone: 'area',
-  économique: 'economic', européenne: 'european', européen: 'european', a: 'was', été: 'was',
-  signé: 'signed', en: 'in', août: 'august', chat: 'cat', tapis: 'mat', est: 'is', assis: 'sat',
-  et: 'and', de: 'of', du: 'of', des: 'of', un: 'a', une: 'a', dans: 'in',
+  "l'": 'the',
+  la: 'the',
+  le: 'the',
+  les: 'the',
+  accord: 'agreement',
+  sur: 'on',
+  zone: 'area',
+  économique: 'economic',
+  européenne: 'european',
+  européen: 'european',
+  a: 'was',
+  été: 'was',
+  signé: 'signed',
+  en: 'in',
+  août: 'august',
+  chat: 'cat',
+  tapis: 'mat',
+  est: 'is',
+  assis: 'sat',
+  et: 'and',
+  de: 'of',
+  du: 'of',
+  des: 'of',
+  un: 'a',
+  une: 'a',
+  dans: 'in',
 };
 
 /** The inputs. */
@@ -105,8 +127,20 @@ function spec(idPrefix: string, st: BahdanauState, key: string, caption: string,
 export function figure(idPrefix: string, st: BahdanauState, r: BahdanauResult, tables: TableModes = () => 'static'): string {
   const n = st.target.length;
   const m = st.source.length;
-  const add = spec(idPrefix, st, 'additive', `Additive scoring: alignment weights α_ij = softmax_j(vᵀ tanh(s_i W + h_j U)), ${n} target × ${m} source words.`, r.additive.weights);
-  const dot = spec(idPrefix, st, 'dot', `Dot-product scoring: alignment weights α_ij = softmax_j(s_i·h_j / √${st.d}), ${n} target × ${m} source words.`, r.dot.weights);
+  const add = spec(
+    idPrefix,
+    st,
+    'additive',
+    `Additive scoring: alignment weights α_ij = softmax_j(vᵀ tanh(s_i W + h_j U)), ${n} target × ${m} source words.`,
+    r.additive.weights,
+  );
+  const dot = spec(
+    idPrefix,
+    st,
+    'dot',
+    `Dot-product scoring: alignment weights α_ij = softmax_j(s_i·h_j / √${st.d}), ${n} target × ${m} source words.`,
+    r.dot.weights,
+  );
   const panel = (title: string, sp: HeatmapSpec): string =>
     `<div class="demo__panel"><p class="demo__panel-title">${title}</p>${heatmapSvg({ ...sp, words: true, rowAxis: 'target', colAxis: 'source' })}${tableInDetails('Alignment weights as a table', sp, tables(sp.key))}</div>`;
   return `<div class="demo__row demo__row--pair">${panel('Additive (Bahdanau)', add)}${panel('Dot product', dot)}</div>`;

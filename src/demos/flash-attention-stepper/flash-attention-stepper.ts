@@ -117,7 +117,11 @@ class FlashAttentionStepper extends DemoElement {
     }
     if (parts.includes('costs')) {
       panels.attempt(() => {
-        const s = { d: this.number('costD', COST_RULES.d), block: this.number('costBlock', COST_RULES.block), sram: this.number('sram', COST_RULES.sram) };
+        const s = {
+          d: this.number('costD', COST_RULES.d),
+          block: this.number('costBlock', COST_RULES.block),
+          sram: this.number('sram', COST_RULES.sram),
+        };
         const key = `${s.d}:${s.block}`;
         let measured = this.measured.get(key);
         if (!measured) {

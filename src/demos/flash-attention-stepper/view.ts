@@ -155,7 +155,8 @@ export function stepText(s: StepperState, r: StepperResult): string {
   }
   const st = r.steps[r.step - 1]!;
   const where = `key block ${st.keyBlock + 1} (K, V rows ${rangeText(st.keyStart, st.keyEnd)}) with query block ${st.queryBlock + 1} (Q rows ${rangeText(st.queryStart, st.queryEnd)})`;
-  if (st.skipped) return `Step ${r.step} of ${total}: ${where} is skipped: under the causal mask every key of the block comes after every query of the block, so nothing is loaded.`;
+  if (st.skipped)
+    return `Step ${r.step} of ${total}: ${where} is skipped: under the causal mask every key of the block comes after every query of the block, so nothing is loaded.`;
   const done = r.step === total ? ' All tiles are done; each output row is divided by its ℓ and matches standard attention.' : '';
   return `Step ${r.step} of ${total}: ${where}. On chip: Q${subscript(st.queryBlock + 1)}, K${subscript(st.keyBlock + 1)}, V${subscript(st.keyBlock + 1)}, O and the m, ℓ of rows ${rangeText(st.queryStart, st.queryEnd)}.${done}`;
 }
@@ -252,7 +253,8 @@ export function describeTile(_s: StepperState, r: StepperResult, i: number, j: n
   if (kind === 'current') {
     const cur = r.steps[index]!;
     const sc = cur.scores[i - cur.queryStart]![j - cur.keyStart]!;
-    if (sc === -Infinity) return `${where}: masked by the causal mask (key ${j + 1} comes after query ${i + 1}), so s = −∞ and it adds exp(−∞) = 0 to ℓ.`;
+    if (sc === -Infinity)
+      return `${where}: masked by the causal mask (key ${j + 1} comes after query ${i + 1}), so s = −∞ and it adds exp(−∞) = 0 to ℓ.`;
     const m = cur.rowMaxAfter[i - cur.queryStart]!;
     return `${where}: s = ${formatNumber(sc, 3)} in the current tile; it adds exp(s − m_new) = exp(${formatNumber(sc, 3)} − ${formatNumber(m, 3)}) = ${formatNumber(Math.exp(sc - m), 3)} to ℓ.`;
   }
@@ -265,7 +267,8 @@ export function describeTile(_s: StepperState, r: StepperResult, i: number, j: n
 export function stepperSummary(_s: StepperState, r: StepperResult): string {
   const cur = r.step > 0 ? r.steps[r.step - 1]! : null;
   const head = `Step ${r.step} of ${r.steps.length}`;
-  if (!cur) return `${head}: no tile loaded; memory held ${formatCount(r.peakScratchElements)} numbers against n² = ${formatCount(r.fullMemory)}.`;
+  if (!cur)
+    return `${head}: no tile loaded; memory held ${formatCount(r.peakScratchElements)} numbers against n² = ${formatCount(r.fullMemory)}.`;
   if (cur.skipped) return `${head}: tile skipped by the causal mask; statistics unchanged.`;
   const i = cur.queryStart;
   const row = r.rows[i]!;
@@ -351,7 +354,12 @@ export function costsFigure(idPrefix: string, s: CostState, r: CostResult): stri
     series: [
       { name: 'standard attention: n²', colour: 1, points: r.rows.map((row) => [row.n, row.fullMemory] as const) },
       { name: `FlashAttention formula 4Bd + B² + 3B`, colour: 0, points: r.rows.map((row) => [row.n, row.flashMemory] as const) },
-      { name: 'flashAttention measured (peakScratchElements)', colour: 2, noLine: true, points: MEASURED_NS.map((n, i) => [n, r.measured[i]!] as const) },
+      {
+        name: 'flashAttention measured (peakScratchElements)',
+        colour: 2,
+        noLine: true,
+        points: MEASURED_NS.map((n, i) => [n, r.measured[i]!] as const),
+      },
     ],
     vlines: [{ x: MARK_N, label: `n = ${MARK_N}` }],
   });

@@ -54,7 +54,11 @@ class MoeRouting extends DemoElement {
     }
     if (parts.includes('params')) {
       panels.attempt(() => {
-        const s = { dModel: this.number('dModel', PARAMS_RULES.dModel), dFF: this.number('dFF', PARAMS_RULES.dFF), experts: this.number('paramExperts', PARAMS_RULES.experts) };
+        const s = {
+          dModel: this.number('dModel', PARAMS_RULES.dModel),
+          dFF: this.number('dFF', PARAMS_RULES.dFF),
+          experts: this.number('paramExperts', PARAMS_RULES.experts),
+        };
         const r = computeParams(s);
         this.render('params', paramsFigure(id, s, r));
         this.announcePart('params', paramsSummary(s, r));

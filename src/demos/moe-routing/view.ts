@@ -10,7 +10,14 @@
  * 2. params: parameters held against parameters used per token (moeParameterCounts) for a
  *    Switch-style (k = 1) and a GShard-style (k = 2) layer.
  */
-import { dispatchWithCapacity, loadBalancingLoss, moeParameterCounts, topKGating, type Dispatch, type Matrix } from '../../compute/index.ts';
+import {
+  dispatchWithCapacity,
+  loadBalancingLoss,
+  moeParameterCounts,
+  topKGating,
+  type Dispatch,
+  type Matrix,
+} from '../../compute/index.ts';
 import { matmul } from '../../compute/matrix.ts';
 import { lineChart } from '../shared/chart.ts';
 import { cellColour } from '../shared/colour.ts';
@@ -160,7 +167,12 @@ export function routingFigure(idPrefix: string, s: RoutingState, r: RoutingResul
         if (ee === e && d.kept[t]![rank]) slots[d.slot[t]![rank]!] = tokenLabel(s.tokens, t);
       });
     }
-    const cells = slots.map((x) => `<span class="moe-slot${x === '' ? ' moe-slot--empty' : ''}">${x === '' ? '<span class="visually-hidden">empty</span>' : escapeHtml(x)}</span>`).join('');
+    const cells = slots
+      .map(
+        (x) =>
+          `<span class="moe-slot${x === '' ? ' moe-slot--empty' : ''}">${x === '' ? '<span class="visually-hidden">empty</span>' : escapeHtml(x)}</span>`,
+      )
+      .join('');
     html += `<tr data-expert="${e}"><th scope="row">E${subscript(e + 1)}</th><td class="moe-slots">${cells || '<span class="muted">no slots</span>'}</td><td data-cell="demand-${e}" data-value="${d.demand[e]}">${d.demand[e]}</td><td data-cell="load-${e}" data-value="${d.load[e]}">${d.load[e]}</td><td data-cell="overflow-${e}">${d.demand[e]! - d.load[e]!}</td></tr>`;
   }
   html += '</tbody></table></div>';
@@ -182,8 +194,22 @@ export function routingFigure(idPrefix: string, s: RoutingState, r: RoutingResul
     yLabel: 'loss',
     series: [
       { name: 'load-balancing loss', colour: 0, markers: true, points: SKEWS.map((x, i) => [x, r.lossCurve[i]!] as const) },
-      { name: 'uniform floor α', colour: 2, points: [[0, ALPHA], [10, ALPHA]] },
-      { name: 'ceiling α·E', colour: 1, points: [[0, ALPHA * E], [10, ALPHA * E]] },
+      {
+        name: 'uniform floor α',
+        colour: 2,
+        points: [
+          [0, ALPHA],
+          [10, ALPHA],
+        ],
+      },
+      {
+        name: 'ceiling α·E',
+        colour: 1,
+        points: [
+          [0, ALPHA * E],
+          [10, ALPHA * E],
+        ],
+      },
     ],
     xDomain: [0, 10],
     yDomain: [0, ALPHA * E * 1.08],
@@ -198,7 +224,10 @@ export function describeRouter(s: RoutingState, r: RoutingResult, t: number, e: 
   const p = r.gating.probs.data[t * E + e]!;
   const h = r.logits.data[t * E + e]!;
   const rank = r.gating.indices[t]!.indexOf(e);
-  const choice = rank < 0 ? 'not chosen' : `its ${ORDINAL[rank] ?? `#${rank + 1}`} choice, gate ${formatNumber(r.gating.gates[t]![rank]!, 3)}${r.dispatch.kept[t]![rank] ? '' : ', dropped (expert full)'}`;
+  const choice =
+    rank < 0
+      ? 'not chosen'
+      : `its ${ORDINAL[rank] ?? `#${rank + 1}`} choice, gate ${formatNumber(r.gating.gates[t]![rank]!, 3)}${r.dispatch.kept[t]![rank] ? '' : ', dropped (expert full)'}`;
   return `${tokenLabel(s.tokens, t)} → expert ${e + 1}: logit ${formatNumber(h, 3)}${e === 0 && s.skew !== 0 ? ` (skew ${formatNumber(s.skew, 1)} included)` : ''}, probability ${formatNumber(p, 3)}; ${choice}.`;
 }
 
@@ -247,7 +276,8 @@ export function paramsFigure(_idPrefix: string, s: ParamsState, r: ParamsResult)
   html += row('switch', 'Switch (top-1)', 1, r.switch) + row('gshard', 'GShard-style (top-2)', 2, r.gshard);
   html += '</tbody></table></div>';
   const max = r.gshard.held;
-  const bar = (label: string, v: number, cls: string): string => `<div class="moe-bar"><span class="moe-bar__label">${label}</span><span class="moe-bar__track"><span class="moe-bar__fill ${cls}" style="width:${formatNumber(Math.max(0.4, (100 * v) / max), 2)}%"></span></span><span class="moe-bar__value">${formatBig(v)}</span></div>`;
+  const bar = (label: string, v: number, cls: string): string =>
+    `<div class="moe-bar"><span class="moe-bar__label">${label}</span><span class="moe-bar__track"><span class="moe-bar__fill ${cls}" style="width:${formatNumber(Math.max(0.4, (100 * v) / max), 2)}%"></span></span><span class="moe-bar__value">${formatBig(v)}</span></div>`;
   html += `<div class="moe-bars" aria-hidden="true">${bar('held', r.switch.held, 'moe-bar__fill--held')}${bar('Switch uses', r.switch.usedPerToken, '')}${bar('GShard uses', r.gshard.usedPerToken, '')}</div>`;
   return html;
 }

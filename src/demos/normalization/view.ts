@@ -145,7 +145,12 @@ export function computeDepth(s: DepthState): DepthResult {
   const x0 = randomMatrix(s.tokens, s.d, (s.seed * 7919) >>> 0); // n×d, N(0, 1) entries
   let pre = x0;
   let post = x0;
-  const r: DepthResult = { pre: [meanRowRms(x0.data, s.tokens, s.d)], post: [meanRowRms(x0.data, s.tokens, s.d)], preRatio: [], postRatio: [] };
+  const r: DepthResult = {
+    pre: [meanRowRms(x0.data, s.tokens, s.d)],
+    post: [meanRowRms(x0.data, s.tokens, s.d)],
+    preRatio: [],
+    postRatio: [],
+  };
   for (let l = 1; l <= s.layers; l++) {
     const w = layerWeights(s.d, s.seed, l);
     const fPre = multiHeadAttention(ln(pre), w, { heads: 1 }).output; // n×d: F(LN(x))
@@ -190,10 +195,14 @@ export function depthFigure(idPrefix: string, s: DepthState, r: DepthResult): st
     height: 210,
   });
   let table = `<details class="hm-details"><summary>The numbers</summary>${scrollBox('Residual stream RMS table')}<table class="demo-table" data-matrix="depth"><caption>RMS of the residual stream per layer, and of each update relative to it.</caption>`;
-  table += '<thead><tr><th scope="col">layer</th><th scope="col">Pre-LN RMS</th><th scope="col">Post-LN RMS</th><th scope="col">Pre-LN update ratio</th><th scope="col">Post-LN update ratio</th></tr></thead><tbody>';
+  table +=
+    '<thead><tr><th scope="col">layer</th><th scope="col">Pre-LN RMS</th><th scope="col">Post-LN RMS</th><th scope="col">Pre-LN update ratio</th><th scope="col">Post-LN update ratio</th></tr></thead><tbody>';
   r.pre.forEach((v, l) => {
     table += `<tr><th scope="row">${l}</th><td data-cell="pre-${l}" data-value="${v}">${formatNumber(v, 3)}</td><td data-cell="post-${l}" data-value="${r.post[l]}">${formatNumber(r.post[l]!, 3)}</td>`;
-    table += l === 0 ? '<td>—</td><td>—</td></tr>' : `<td>${formatNumber(r.preRatio[l - 1]!, 3)}</td><td>${formatNumber(r.postRatio[l - 1]!, 3)}</td></tr>`;
+    table +=
+      l === 0
+        ? '<td>—</td><td>—</td></tr>'
+        : `<td>${formatNumber(r.preRatio[l - 1]!, 3)}</td><td>${formatNumber(r.postRatio[l - 1]!, 3)}</td></tr>`;
   });
   table += '</tbody></table></div></details>';
   return `<div class="demo__row demo__row--pair"><div>${growth}</div><div>${ratio}</div></div>${table}`;

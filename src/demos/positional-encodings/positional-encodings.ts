@@ -34,7 +34,11 @@ class PositionalEncodings extends DemoElement {
     const panels = new PanelErrors();
     if (parts.includes('sinusoidal')) {
       panels.attempt(() => {
-        const s: SinusoidalState = { length: this.number('sinLength', SIN_RULES.length), d: this.number('sinD', SIN_RULES.d), base: this.number('sinBase', SIN_RULES.base) };
+        const s: SinusoidalState = {
+          length: this.number('sinLength', SIN_RULES.length),
+          d: this.number('sinD', SIN_RULES.d),
+          base: this.number('sinBase', SIN_RULES.base),
+        };
         const r = computeSinusoidal(s);
         this.sin = { s, r };
         this.render('sinusoidal', sinusoidalFigure(id, s, r, this.tableModes));
@@ -45,7 +49,13 @@ class PositionalEncodings extends DemoElement {
       panels.attempt(() => {
         const d = this.number('ropeD', ROPE_RULES.d);
         const pair = this.number('ropePair', { label: 'Pair', min: 0, max: d / 2 - 1, integer: true });
-        const s = { d, pair, pq: this.number('ropePq', ROPE_RULES.pq), pk: this.number('ropePk', ROPE_RULES.pk), shift: this.number('ropeShift', ROPE_RULES.shift) };
+        const s = {
+          d,
+          pair,
+          pq: this.number('ropePq', ROPE_RULES.pq),
+          pk: this.number('ropePk', ROPE_RULES.pk),
+          shift: this.number('ropeShift', ROPE_RULES.shift),
+        };
         const r = computeRope(s);
         this.render('rope', ropeFigure(id, s, r));
         this.announcePart('rope', ropeSummary(s, r));

@@ -185,7 +185,9 @@ export function formatTiny(x: number): string {
   const e = Math.floor(Math.log10(Math.abs(x)));
   if (e >= -3) return formatNumber(x, 4);
   const m = x / 10 ** e;
-  const sup = String(e).replace('-', '⁻').replace(/\d/g, (c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)]!);
+  const sup = String(e)
+    .replace('-', '⁻')
+    .replace(/\d/g, (c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)]!);
   return `${formatNumber(m, 1)} × 10${sup}`;
 }
 
@@ -307,7 +309,11 @@ export function alibiFigure(idPrefix: string, s: AlibiState, r: AlibiResult, tab
     desc: `Content-free attention weights of query ${n - 1} over keys at distance 0 to ${n - 1}. Steep heads stay within a few tokens; gentle heads spread over the whole context. The dashed line marks the training length ${s.train}.`,
     xLabel: 'distance i − j',
     yLabel: 'attention weight',
-    series: shown.map((k) => ({ name: `head ${k + 1} (m = ${formatNumber(r.slopes[k]!, 3)})`, colour: k, points: r.lastRow[k]!.map((w, dist) => [dist, w] as const) })),
+    series: shown.map((k) => ({
+      name: `head ${k + 1} (m = ${formatNumber(r.slopes[k]!, 3)})`,
+      colour: k,
+      points: r.lastRow[k]!.map((w, dist) => [dist, w] as const),
+    })),
     vlines: s.train < n ? [{ x: s.train, label: 'training length' }] : [],
     yDomain: [0, 1],
     height: 220,
@@ -324,7 +330,10 @@ export function describeAlibi(s: AlibiState, r: AlibiResult, key: string, i: num
 
 export function alibiSummary(s: AlibiState, r: AlibiResult): string {
   const last = r.slopes.length - 1;
-  const past = s.length > s.train ? `With ${s.length} tokens, past the training length ${s.train}` : `With ${s.length} tokens (within the training length ${s.train})`;
+  const past =
+    s.length > s.train
+      ? `With ${s.length} tokens, past the training length ${s.train}`
+      : `With ${s.length} tokens (within the training length ${s.train})`;
   return `ALiBi: ${past}, head 1 (m = ${formatNumber(r.slopes[0]!, 3)}) puts ${formatNumber(100 * r.beyond[0]!, 1)}% of its attention at distance ${s.train} or more and head ${last + 1} (m = ${formatNumber(r.slopes[last]!, 4)}) puts ${formatNumber(100 * r.beyond[last]!, 1)}%; the biases for the new distances simply continue the same lines.`;
 }
 

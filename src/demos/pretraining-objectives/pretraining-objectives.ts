@@ -1,6 +1,17 @@
 /** <atlas-pretraining-objectives>: the live pre-training objectives demo (see view.ts for the math). */
 import { DemoElement, defineDemo } from '../shared/demo-element.ts';
-import { DEFAULTS, RULES, computeObjectives, describeGpt, figureOf, parseSentence, partsFor, summaryOf, type ObjectiveResult, type ObjectiveState } from './view.ts';
+import {
+  DEFAULTS,
+  RULES,
+  computeObjectives,
+  describeGpt,
+  figureOf,
+  parseSentence,
+  partsFor,
+  summaryOf,
+  type ObjectiveResult,
+  type ObjectiveState,
+} from './view.ts';
 
 class PretrainingObjectives extends DemoElement {
   private result: Partial<ObjectiveResult> | null = null;

@@ -97,8 +97,15 @@ export function computeObjectives(s: ObjectiveState, parts: readonly Part[] = PA
     out.bert = { ...bertMasking(sequence, s.seed, { maskRate: s.bertRate }), sequence };
   }
   if (parts.includes('gpt')) out.gpt = causalLmPairs(s.tokens);
-  if (parts.includes('bart')) out.bart = bartNoising(s.tokens, s.seed, { maskRatio: s.bartMask, lambda: s.bartLambda, permuteSentences: s.bartPermute, deletionRatio: s.bartDelete });
-  if (parts.includes('t5')) out.t5 = t5SpanCorruption(s.tokens, s.seed, { noiseDensity: s.t5Density, meanSpanLength: s.t5Span, randomRoll: s.t5Roll });
+  if (parts.includes('bart'))
+    out.bart = bartNoising(s.tokens, s.seed, {
+      maskRatio: s.bartMask,
+      lambda: s.bartLambda,
+      permuteSentences: s.bartPermute,
+      deletionRatio: s.bartDelete,
+    });
+  if (parts.includes('t5'))
+    out.t5 = t5SpanCorruption(s.tokens, s.seed, { noiseDensity: s.t5Density, meanSpanLength: s.t5Span, randomRoll: s.t5Roll });
   return out;
 }
 
@@ -147,7 +154,9 @@ export function bertFigure(_idPrefix: string, s: ObjectiveState, r: ObjectiveRes
   html += '</tr><tr data-row="target"><th scope="row">target (predicted)</th>';
   r.sequence.forEach((t, i) => {
     const rep = selected.get(i);
-    html += rep ? `<td class="pt-cell--target" data-cell="target-${i}">${escapeHtml(t)}</td>` : `<td class="pt-none" data-cell="target-${i}"><span aria-hidden="true">—</span><span class="visually-hidden">no loss</span></td>`;
+    html += rep
+      ? `<td class="pt-cell--target" data-cell="target-${i}">${escapeHtml(t)}</td>`
+      : `<td class="pt-none" data-cell="target-${i}"><span aria-hidden="true">—</span><span class="visually-hidden">no loss</span></td>`;
   });
   html += '</tr></tbody></table></div>';
   const counts = { mask: 0, random: 0, keep: 0 };
@@ -157,7 +166,10 @@ export function bertFigure(_idPrefix: string, s: ObjectiveState, r: ObjectiveRes
 }
 
 export function bertSummary(r: ObjectiveResult['bert']): string {
-  const parts = r.positions.map((p, i) => `${r.sequence[p]} → ${r.replacements[i] === 'mask' ? '[MASK]' : r.replacements[i] === 'random' ? `random “${r.input[p]}”` : 'kept'}`);
+  const parts = r.positions.map(
+    (p, i) =>
+      `${r.sequence[p]} → ${r.replacements[i] === 'mask' ? '[MASK]' : r.replacements[i] === 'random' ? `random “${r.input[p]}”` : 'kept'}`,
+  );
   return `BERT selects ${r.positions.length} of ${r.sequence.length} positions: ${parts.join(', ')}.`;
 }
 
@@ -210,13 +222,26 @@ export function gptSummary(r: ObjectiveResult['gpt']): string {
 export function bartFigure(_idPrefix: string, s: ObjectiveState, r: ObjectiveResult['bart']): string {
   let html = '';
   // 1. Sentence permutation.
-  html += tokenStrip('bart-original', 'Original document', r.target.map((t) => ({ text: t })));
-  if (s.bartPermute) html += `<p class="pt-step">Sentence permutation: order ${r.sentenceOrder.map((i) => i + 1).join(', ')}.</p>${tokenStrip('bart-permuted', 'After sentence permutation', r.permuted.map((t) => ({ text: t })))}`;
+  html += tokenStrip(
+    'bart-original',
+    'Original document',
+    r.target.map((t) => ({ text: t })),
+  );
+  if (s.bartPermute)
+    html += `<p class="pt-step">Sentence permutation: order ${r.sentenceOrder.map((i) => i + 1).join(', ')}.</p>${tokenStrip(
+      'bart-permuted',
+      'After sentence permutation',
+      r.permuted.map((t) => ({ text: t })),
+    )}`;
   // 2. Token deletion.
   if (s.bartDelete > 0) {
     const gone = new Set(r.deleted);
     html += `<p class="pt-step">Token deletion: ${r.deleted.length} ${r.deleted.length === 1 ? 'token' : 'tokens'} removed (struck through); unlike masking, the model must also find where they were.</p>`;
-    html += tokenStrip('bart-deletion', 'Token deletion', r.permuted.map((t, i) => (gone.has(i) ? { text: t, kind: 'deleted', note: 'deleted' } : { text: t })));
+    html += tokenStrip(
+      'bart-deletion',
+      'Token deletion',
+      r.permuted.map((t, i) => (gone.has(i) ? { text: t, kind: 'deleted', note: 'deleted' } : { text: t })),
+    );
   }
   // 3. Text infilling: mark the spans on the sequence they were cut from.
   const chips: Chip[] = [];
@@ -228,13 +253,23 @@ export function bartFigure(_idPrefix: string, s: ObjectiveState, r: ObjectiveRes
     for (const len of starts.get(i) ?? []) if (len === 0) chips.push({ text: '+', kind: 'insert', note: 'a <mask> is inserted here' });
     chips.push(covered.has(i) ? { text: t, kind: 'noise', note: 'in a masked span' } : { text: t });
   });
-  for (const len of starts.get(r.afterDeletion.length) ?? []) if (len === 0) chips.push({ text: '+', kind: 'insert', note: 'a <mask> is inserted here' });
+  for (const len of starts.get(r.afterDeletion.length) ?? [])
+    if (len === 0) chips.push({ text: '+', kind: 'insert', note: 'a <mask> is inserted here' });
   const lengths = r.spans.map((sp) => sp.length);
   html += `<p class="pt-step">Text infilling: span lengths drawn from Poisson(λ = ${formatNumber(s.bartLambda, 1)}) until ${formatNumber(100 * s.bartMask, 0)}% of the tokens are covered: ${lengths.join(', ')}${lengths.includes(0) ? ' (a 0-length span inserts a &lt;mask&gt;)' : ''}. Each span, whatever its length, becomes one &lt;mask&gt;.</p>`;
   html += tokenStrip('bart-spans', 'Spans chosen for infilling', chips);
-  html += tokenStrip('bart-input', 'Encoder input', r.input.map((t) => (t === '<mask>' ? { text: t, kind: 'mask' } : { text: t })));
-  html += tokenStrip('bart-target', 'Decoder target (the original)', r.target.map((t) => ({ text: t, kind: 'target' })));
-  html += '<p class="demo__note">The decoder reads the target shifted right by one (teacher forcing) and is trained to reproduce the whole original document.</p>';
+  html += tokenStrip(
+    'bart-input',
+    'Encoder input',
+    r.input.map((t) => (t === '<mask>' ? { text: t, kind: 'mask' } : { text: t })),
+  );
+  html += tokenStrip(
+    'bart-target',
+    'Decoder target (the original)',
+    r.target.map((t) => ({ text: t, kind: 'target' })),
+  );
+  html +=
+    '<p class="demo__note">The decoder reads the target shifted right by one (teacher forcing) and is trained to reproduce the whole original document.</p>';
   return html;
 }
 
@@ -252,7 +287,8 @@ export function t5Figure(_idPrefix: string, s: ObjectiveState, r: ObjectiveResul
     'Noise spans chosen',
     s.tokens.map((t, i) => (r.noiseMask[i] ? { text: t, kind: 'noise', note: 'noise' } : { text: t })),
   );
-  const chip = (t: string): Chip => (isSentinel(t) ? { text: t, kind: 'sentinel' } : SPECIAL.has(t) ? { text: t, kind: 'special' } : { text: t });
+  const chip = (t: string): Chip =>
+    isSentinel(t) ? { text: t, kind: 'sentinel' } : SPECIAL.has(t) ? { text: t, kind: 'special' } : { text: t };
   html += tokenStrip('t5-input', 'Encoder input', r.input.map(chip));
   html += tokenStrip('t5-target', 'Target', r.target.map(chip));
   const noise = r.noiseMask.filter(Boolean).length;

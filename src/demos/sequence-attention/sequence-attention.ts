@@ -2,7 +2,18 @@
 import { DemoElement, defineDemo } from '../shared/demo-element.ts';
 import { LIMITS } from '../shared/input.ts';
 import { tokenize } from '../shared/tokens.ts';
-import { DEFAULTS, MASKS, RULES, computeSequence, describe, figure, summary, type MaskKind, type SequenceResult, type SequenceState } from './view.ts';
+import {
+  DEFAULTS,
+  MASKS,
+  RULES,
+  computeSequence,
+  describe,
+  figure,
+  summary,
+  type MaskKind,
+  type SequenceResult,
+  type SequenceState,
+} from './view.ts';
 
 class SequenceAttention extends DemoElement {
   private state: SequenceState | null = null;

@@ -197,7 +197,10 @@ function isMasked(r: SequenceResult, i: number, j: number): boolean {
 export function maskReason(s: SequenceState, i: number, j: number): string {
   if (s.mask === 'causal') return `causal mask: key ${j + 1} comes after query ${i + 1}`;
   if (s.mask === 'padding') return `padding mask: key ${j + 1} is ${PAD}`;
-  if (s.mask === 'window') return j > i ? `sliding window: key ${j + 1} comes after query ${i + 1}` : `sliding window: key ${j + 1} is more than ${s.window} positions back`;
+  if (s.mask === 'window')
+    return j > i
+      ? `sliding window: key ${j + 1} comes after query ${i + 1}`
+      : `sliding window: key ${j + 1} is more than ${s.window} positions back`;
   return '';
 }
 

@@ -114,8 +114,10 @@ export function lineChart(spec: LineChartSpec): string {
   const xd = tickDigits(xt);
   const yd = tickDigits(yt);
   svg += '<g class="chart-grid" aria-hidden="true">';
-  for (const t of yt) svg += `<line x1="${m.left}" x2="${W - m.right}" y1="${px(sy(t))}" y2="${px(sy(t))}"/><text x="${m.left - 4}" y="${px(sy(t))}" text-anchor="end" dominant-baseline="central">${formatNumber(t, yd)}</text>`;
-  for (const t of xt) svg += `<line x1="${px(sx(t))}" x2="${px(sx(t))}" y1="${m.top}" y2="${H - m.bottom}"/><text x="${px(sx(t))}" y="${H - m.bottom + 14}" text-anchor="middle">${formatNumber(t, xd)}</text>`;
+  for (const t of yt)
+    svg += `<line x1="${m.left}" x2="${W - m.right}" y1="${px(sy(t))}" y2="${px(sy(t))}"/><text x="${m.left - 4}" y="${px(sy(t))}" text-anchor="end" dominant-baseline="central">${formatNumber(t, yd)}</text>`;
+  for (const t of xt)
+    svg += `<line x1="${px(sx(t))}" x2="${px(sx(t))}" y1="${m.top}" y2="${H - m.bottom}"/><text x="${px(sx(t))}" y="${H - m.bottom + 14}" text-anchor="middle">${formatNumber(t, xd)}</text>`;
   svg += `</g><g class="chart-axes" aria-hidden="true"><line x1="${m.left}" x2="${W - m.right}" y1="${H - m.bottom}" y2="${H - m.bottom}"/><line x1="${m.left}" x2="${m.left}" y1="${m.top}" y2="${H - m.bottom}"/>`;
   svg += `<text x="${px((m.left + W - m.right) / 2)}" y="${H - 6}" text-anchor="middle">${escapeHtml(spec.xLabel)}</text>`;
   svg += `<text transform="translate(12 ${px((m.top + H - m.bottom) / 2)}) rotate(-90)" text-anchor="middle">${escapeHtml(spec.yLabel)}</text></g>`;
@@ -127,7 +129,8 @@ export function lineChart(spec: LineChartSpec): string {
     const pts = s.points.filter((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]));
     const dash = DASHES[(s.dash ?? s.colour) % DASHES.length]!;
     svg += `<g class="chart-series" style="--sc:${seriesColour(s.colour)}" aria-hidden="true">`;
-    if (!s.noLine) svg += `<polyline${attrs({ 'stroke-dasharray': dash || undefined })} points="${pts.map((p) => `${px(sx(p[0]))},${px(sy(p[1]))}`).join(' ')}"/>`;
+    if (!s.noLine)
+      svg += `<polyline${attrs({ 'stroke-dasharray': dash || undefined })} points="${pts.map((p) => `${px(sx(p[0]))},${px(sy(p[1]))}`).join(' ')}"/>`;
     if (s.markers || s.noLine) for (const p of pts) svg += marker(index, sx(p[0]), sy(p[1]));
     svg += '</g>';
   });

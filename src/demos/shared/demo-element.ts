@@ -109,7 +109,12 @@ export abstract class DemoElement extends HTMLElement {
       this.update();
       if (error && error.textContent !== '') error.textContent = '';
     } catch (e) {
-      const text = e instanceof ShapeError || e instanceof ArgumentError ? e.message : e instanceof Error ? `Could not compute: ${e.message}` : 'Could not compute these inputs.';
+      const text =
+        e instanceof ShapeError || e instanceof ArgumentError
+          ? e.message
+          : e instanceof Error
+            ? `Could not compute: ${e.message}`
+            : 'Could not compute these inputs.';
       if (error) error.textContent = `${text} The figure shows the last inputs that worked.`;
     }
     void this.getBoundingClientRect().height; // force layout inside the measurement
@@ -166,7 +171,8 @@ export abstract class DemoElement extends HTMLElement {
   /** Reads a numeric control with its bounds; bad input shows a message and keeps the last good value. */
   protected number(name: string, rule: NumberRule, digits = 2): number {
     const input = this.control(name);
-    const last = (this.lastGood.get(name) as number | undefined) ?? Number(input instanceof HTMLSelectElement ? input.value : input.defaultValue);
+    const last =
+      (this.lastGood.get(name) as number | undefined) ?? Number(input instanceof HTMLSelectElement ? input.value : input.defaultValue);
     const parsed = parseNumberField(input.value, rule, Number.isFinite(last) ? last : rule.min);
     const shown = rule.integer || rule.even ? String(parsed.value) : String(Math.round(parsed.value * 1e6) / 1e6);
     const value = this.remember(name, parsed, shown);
@@ -223,7 +229,10 @@ export abstract class DemoElement extends HTMLElement {
     if (!selector) return;
     const again = el.querySelector<HTMLElement | SVGElement>(selector);
     if (again instanceof HTMLTableCellElement) {
-      again.closest('table')?.querySelectorAll<HTMLElement>('td[tabindex="0"]').forEach((td) => (td.tabIndex = -1));
+      again
+        .closest('table')
+        ?.querySelectorAll<HTMLElement>('td[tabindex="0"]')
+        .forEach((td) => (td.tabIndex = -1));
       again.tabIndex = 0;
     }
     again?.focus();

@@ -37,7 +37,9 @@ export function parseDisplayed(text: string): number {
 /** 1-based subscript digits for labels such as k₃. */
 export function subscript(n: number): string {
   const map = '₀₁₂₃₄₅₆₇₈₉';
-  return String(n).replace(/\d/g, (d) => map[Number(d)]!).replace('-', '₋');
+  return String(n)
+    .replace(/\d/g, (d) => map[Number(d)]!)
+    .replace('-', '₋');
 }
 
 /** "1 token" / "3 tokens". */

@@ -116,7 +116,13 @@ function labelWidth(labels: readonly string[]): number {
 }
 
 /** The SVG layout for a rows×cols heatmap: square cells about 320 units wide in all, room for labels. */
-export function svgGrid(rows: number, cols: number, rowLabels: readonly string[] = [], colLabels: readonly string[] = [], words = false): SvgGrid {
+export function svgGrid(
+  rows: number,
+  cols: number,
+  rowLabels: readonly string[] = [],
+  colLabels: readonly string[] = [],
+  words = false,
+): SvgGrid {
   const cell = Math.max(4, Math.min(24, Math.floor(320 / Math.max(cols, 1))));
   const left = words ? Math.max(26, labelWidth(rowLabels)) : 26;
   const top = words ? Math.max(16, labelWidth(colLabels) * 0.87) : 16;
@@ -135,20 +141,22 @@ export function heatmapSvg(spec: HeatmapSpec & SvgLabels & { readonly rowAxis: s
   const range = spec.range ?? valueRange(allValues(spec.values, spec.masked), spec.scale);
   const titleId = `${spec.idPrefix}-${spec.key}-title`;
   const label = `${spec.caption} Arrow keys move between cells; the value of the current cell is read out below the heatmap.`;
-  let svg = `<svg class="hm-svg${words ? ' hm-svg--words' : ''}" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}"${attrs({
-    role: 'application',
-    'aria-roledescription': 'heatmap',
-    'aria-label': label,
-    'aria-describedby': spec.detail !== undefined ? detailId(spec) : undefined,
-    tabindex: 0,
-    'data-matrix': spec.key,
-    'data-grid': true,
-    'data-rows': rows,
-    'data-cols': cols,
-    'data-cell': g.cell,
-    'data-left': g.left,
-    'data-top': g.top,
-  })}><title id="${titleId}">${escapeHtml(spec.caption)}</title>`;
+  let svg = `<svg class="hm-svg${words ? ' hm-svg--words' : ''}" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}"${attrs(
+    {
+      role: 'application',
+      'aria-roledescription': 'heatmap',
+      'aria-label': label,
+      'aria-describedby': spec.detail !== undefined ? detailId(spec) : undefined,
+      tabindex: 0,
+      'data-matrix': spec.key,
+      'data-grid': true,
+      'data-rows': rows,
+      'data-cols': cols,
+      'data-cell': g.cell,
+      'data-left': g.left,
+      'data-top': g.top,
+    },
+  )}><title id="${titleId}">${escapeHtml(spec.caption)}</title>`;
   // One path per colour class: a few elements instead of rows·cols rects keeps redraws within a frame.
   const paths = new Map<string, string>();
   for (let i = 0; i < rows; i++) {
@@ -163,7 +171,8 @@ export function heatmapSvg(spec: HeatmapSpec & SvgLabels & { readonly rowAxis: s
   const rs = words ? 1 : tickStep(rows);
   const cs = words ? 1 : tickStep(cols);
   svg += '<g class="hm-ticks" aria-hidden="true">';
-  for (let i = 0; i < rows; i += rs) svg += `<text x="${px(g.left - 3)}" y="${px(g.top + (i + 0.5) * g.cell)}" text-anchor="end" dominant-baseline="central">${escapeHtml(spec.rowLabels[i] ?? String(i))}</text>`;
+  for (let i = 0; i < rows; i += rs)
+    svg += `<text x="${px(g.left - 3)}" y="${px(g.top + (i + 0.5) * g.cell)}" text-anchor="end" dominant-baseline="central">${escapeHtml(spec.rowLabels[i] ?? String(i))}</text>`;
   for (let j = 0; j < cols; j += cs) {
     const x = px(g.left + (j + 0.5) * g.cell);
     svg += words
@@ -171,7 +180,8 @@ export function heatmapSvg(spec: HeatmapSpec & SvgLabels & { readonly rowAxis: s
       : `<text x="${x}" y="${px(g.top - 4)}" text-anchor="middle">${escapeHtml(spec.colLabels[j] ?? String(j))}</text>`;
   }
   svg += '</g>';
-  if (!words) svg += `<text class="hm-axis" x="${px(g.left)}" y="${px(g.height - 3)}" aria-hidden="true">rows: ${escapeHtml(spec.rowAxis)} ↓   columns: ${escapeHtml(spec.colAxis)} →</text>`;
+  if (!words)
+    svg += `<text class="hm-axis" x="${px(g.left)}" y="${px(g.height - 3)}" aria-hidden="true">rows: ${escapeHtml(spec.rowAxis)} ↓   columns: ${escapeHtml(spec.colAxis)} →</text>`;
   svg += `<rect class="hm-cursor" x="${px(g.left)}" y="${px(g.top)}" width="${g.cell}" height="${g.cell}" visibility="hidden"/></svg>`;
   return `<div class="hm-svg-wrap">${svg}</div>${detailLine(spec)}`;
 }

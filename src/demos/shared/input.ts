@@ -52,7 +52,11 @@ export function parseNumberField(raw: string, rule: NumberRule, last: number): P
   }
   const x = parseLooseNumber(text);
   if (!Number.isFinite(x)) {
-    return { status: 'rejected', value: last, message: `“${text.slice(0, 20)}” is not a number; keeping ${rule.label} = ${show(last, rule)}.` };
+    return {
+      status: 'rejected',
+      value: last,
+      message: `“${text.slice(0, 20)}” is not a number; keeping ${rule.label} = ${show(last, rule)}.`,
+    };
   }
   let v = x;
   const notes: string[] = [];
@@ -89,8 +93,15 @@ export interface VectorRule {
 
 /** Parses "1, 2.5 −3" (commas, semicolons or spaces) into numbers, clamping length and entries. */
 export function parseVectorField(raw: string, rule: VectorRule, last: readonly number[]): Parsed<number[]> {
-  const parts = raw.replace(/\u2212/g, '-').split(/[\s,;]+/).filter((p) => p !== '');
-  const keep = (message: string): Parsed<number[]> => ({ status: 'rejected', value: last.slice(), message: `${message}; keeping the last vector.` });
+  const parts = raw
+    .replace(/\u2212/g, '-')
+    .split(/[\s,;]+/)
+    .filter((p) => p !== '');
+  const keep = (message: string): Parsed<number[]> => ({
+    status: 'rejected',
+    value: last.slice(),
+    message: `${message}; keeping the last vector.`,
+  });
   if (parts.length === 0) return keep(`${rule.label} is empty`);
   const values: number[] = [];
   for (const p of parts) {

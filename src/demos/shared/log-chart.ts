@@ -166,7 +166,8 @@ export function logChart(spec: LogChartSpec): string {
     const pts = s.points.filter((p) => Number.isFinite(axisValue(spec.xAxis, p[0])) && Number.isFinite(axisValue(spec.yAxis, p[1])));
     const dash = DASHES[(s.dash ?? s.colour) % DASHES.length]!;
     svg += `<g class="chart-series" data-series="${index}" style="--sc:${seriesColour(s.colour)}" aria-hidden="true">`;
-    if (!s.noLine && pts.length > 0) svg += `<polyline${attrs({ 'stroke-dasharray': dash || undefined })} points="${pts.map((p) => `${px(sx(p[0]))},${px(sy(p[1]))}`).join(' ')}"/>`;
+    if (!s.noLine && pts.length > 0)
+      svg += `<polyline${attrs({ 'stroke-dasharray': dash || undefined })} points="${pts.map((p) => `${px(sx(p[0]))},${px(sy(p[1]))}`).join(' ')}"/>`;
     if (s.markers || s.noLine) for (const p of pts) svg += marker(index, sx(p[0]), sy(p[1]));
     svg += '</g>';
   });

@@ -47,7 +47,7 @@ export function randomMatrix(rows: number, cols: number, seed: number, std = 1):
 export function embedTokens(tokens: readonly string[], d: number, seed = 0, alias?: (token: string) => string): Matrix {
   const out = zeros(tokens.length, d); // n×d
   tokens.forEach((t, i) => {
-    const key = (alias ? alias(t.toLowerCase()) : t.toLowerCase());
+    const key = alias ? alias(t.toLowerCase()) : t.toLowerCase();
     const row = randomMatrix(1, d, (hashString(key) ^ seed) >>> 0);
     out.data.set(row.data, i * d);
   });

@@ -10,7 +10,10 @@ export default function rehypeKatexStrict() {
     const bad = file.messages.find((m) => m.source === 'rehype-katex');
     if (bad) {
       const cause = bad.cause instanceof Error ? bad.cause.message : String(bad.cause ?? bad.reason);
-      file.fail(`KaTeX could not render a formula: ${cause}. Fix: correct the TeX; shared macros are listed in CONTRIBUTING.md.`, bad.place ?? undefined);
+      file.fail(
+        `KaTeX could not render a formula: ${cause}. Fix: correct the TeX; shared macros are listed in CONTRIBUTING.md.`,
+        bad.place ?? undefined,
+      );
     }
   };
 }

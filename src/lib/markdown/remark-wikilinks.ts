@@ -34,7 +34,7 @@ function currentIndex(root: string): IdIndex {
   return cached.index;
 }
 
-const PATTERN = /\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]/g;
+const PATTERN = /\[\[([^[\]|\n]+?)(?:\|([^[\]\n]+?))?\]\]/g;
 
 export default function remarkWikilinks(options: WikilinkOptions) {
   return (tree: Root, file: VFile) => {

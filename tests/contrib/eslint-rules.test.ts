@@ -1,0 +1,74 @@
+/**
+ * The dependency direction of the developers' guide, as enforced by eslint.config.js in `npm run check`:
+ * src/compute imports nothing but its own modules, src/schema nothing above it, src/lib no component,
+ * layout or page. Each rule is tried on code that breaks it and on code that keeps it.
+ */
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { PROJECT } from './scratch.ts';
+
+const eslint = new ESLint({ cwd: PROJECT });
+
+/** The no-restricted-imports messages ESLint reports for `code` as if it lived at `file`. */
+async function restricted(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(PROJECT, file) });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('eslint.config.js import rules', () => {
+  it('lets src/compute import only its own modules', async () => {
+    expect(await restricted('src/compute/new-module.ts', "import { softmax } from './softmax.ts';\nexport const f = softmax;\n")).toEqual(
+      [],
+    );
+    for (const spec of ['node:fs', 'd3-scale', '../lib/slug.ts', '../schema/index.ts']) {
+      const messages = await restricted('src/compute/new-module.ts', `import * as m from '${spec}';\nexport const f = m;\n`);
+      expect(messages, spec).toHaveLength(1);
+      expect(messages[0]).toContain('src/compute imports nothing');
+    }
+    const reexport = await restricted('src/compute/new-module.ts', "export { scale } from 'd3-scale';\n");
+    expect(reexport).toHaveLength(1);
+  });
+
+  it('keeps src/schema below src/lib and the site', async () => {
+    expect(
+      await restricted(
+        'src/schema/new-field.ts',
+        "import { z } from 'astro/zod';\nimport { PAPER_ID } from './fields.ts';\nexport const f = [z, PAPER_ID];\n",
+      ),
+    ).toEqual([]);
+    for (const spec of ['../lib/slug.ts', '../components/PaperLink.astro', '../pages/index.astro', '../layouts/BaseLayout.astro']) {
+      const messages = await restricted('src/schema/new-field.ts', `import * as m from '${spec}';\nexport const f = m;\n`);
+      expect(messages, spec).toHaveLength(1);
+      expect(messages[0]).toContain('src/schema depends on nothing else in src/');
+    }
+  });
+
+  it('keeps src/lib below components, layouts and pages', async () => {
+    expect(
+      await restricted(
+        'src/lib/new-helper.ts',
+        "import { PAPER_ID } from '../schema/fields.ts';\nimport { slugify } from './slug.ts';\nexport const f = [PAPER_ID, slugify];\n",
+      ),
+    ).toEqual([]);
+    for (const [file, spec] of [
+      ['src/lib/new-helper.ts', '../components/PaperLink.astro'],
+      ['src/lib/new-helper.ts', '../layouts/BaseLayout.astro'],
+      ['src/lib/new-helper.ts', '../pages/index.astro'],
+      ['src/lib/markdown/new-plugin.ts', '../../components/Toc.astro'],
+    ] as const) {
+      const messages = await restricted(file, `import * as m from '${spec}';\nexport const f = m;\n`);
+      expect(messages, `${file} → ${spec}`).toHaveLength(1);
+      expect(messages[0]).toContain('src/lib must not import components, layouts or pages');
+    }
+  });
+
+  it('leaves components and pages free to import src/lib and src/schema', async () => {
+    expect(
+      await restricted(
+        'src/components/NewWidget.ts',
+        "import { slugify } from '../lib/slug.ts';\nimport { PAPER_ID } from '../schema/fields.ts';\nexport const f = [slugify, PAPER_ID];\n",
+      ),
+    ).toEqual([]);
+  });
+});
