@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content-files.ts';
 import { checkContent, wordCount } from '../../src/lib/content-rules.ts';
 import { buildLinkGraph, nodeKey } from '../../src/lib/link-graph.ts';
+import { PATH_FINDER_EXAMPLES, findPath } from '../../src/lib/lineage.ts';
 import { formatProblem } from '../../src/schema/index.ts';
 
 const { content, problems } = loadContent();
@@ -17,6 +18,15 @@ const lists = JSON.parse(readFileSync('tests/fixtures/reading-list-papers.json',
 describe('content on disk', () => {
   it('has no schema or cross-entry problems', () => {
     expect([...problems, ...checkContent(content)].map(formatProblem)).toEqual([]);
+  });
+
+  it('links every example pair of the path-finder page by a chain of relations', () => {
+    const relations = content.papers.flatMap((p) => p.data.relations.map((r) => ({ from: p.id, to: r.target, type: r.type, note: r.note })));
+    const ids = new Set(content.papers.map((p) => p.id));
+    for (const [from, to] of PATH_FINDER_EXAMPLES) {
+      expect([from, to].filter((id) => !ids.has(id)), `${from} → ${to}`).toEqual([]);
+      expect(findPath(relations, from, to)?.length ?? 0, `${from} → ${to}`).toBeGreaterThan(0);
+    }
   });
 
   it('has every paper the reading lists name', () => {
