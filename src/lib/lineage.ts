@@ -7,6 +7,15 @@
  * A relation lives on the later paper (`from`) and points at the earlier one it relates to (`to`).
  */
 
+/** Example chains the path-finder page precomputes, so they are readable without JavaScript. */
+export const PATH_FINDER_EXAMPLES: readonly (readonly [from: string, to: string])[] = [
+  ['bahdanau2014neural', 'dao2022flashattention'],
+  ['jacobs1991adaptive', 'fedus2021switch'],
+  ['sennrich2015neural', 'yu2023megabyte'],
+  ['peters2018deep', 'radford2021learning'],
+  ['schmidhuber1991learning', 'choromanski2020rethinking'],
+];
+
 export interface Relation {
   /** The paper whose note carries the relation. */
   from: string;
