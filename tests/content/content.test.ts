@@ -21,7 +21,7 @@ describe('content on disk', () => {
   });
 
   it('links every example pair of the path-finder page by a chain of relations', () => {
-    const relations = content.papers.flatMap((p) => p.data.relations.map((r) => ({ from: p.id, to: r.target, type: r.type, note: r.note })));
+    const relations = content.papers.flatMap((p) => (p.data?.relations ?? []).map((r) => ({ from: p.id, to: r.target, type: r.type, note: r.note })));
     const ids = new Set(content.papers.map((p) => p.id));
     for (const [from, to] of PATH_FINDER_EXAMPLES) {
       expect([from, to].filter((id) => !ids.has(id)), `${from} → ${to}`).toEqual([]);
