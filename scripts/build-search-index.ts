@@ -17,7 +17,7 @@ if (!existsSync(site)) {
   process.exit(1);
 }
 const started = performance.now();
-const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.katex-mathml', '[data-pagefind-ignore]'], forceLanguage: 'en' });
+const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.katex-html', '.katex-mathml semantics > :not(annotation)', '[data-pagefind-ignore]'], forceLanguage: 'en' });
 if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
 const added = await index.addDirectory({ path: site });
 if (added.errors.length > 0) throw new Error(`pagefind failed to index ${site}: ${added.errors.join('; ')}`);
