@@ -277,6 +277,8 @@ test('the open data, BibTeX, feed and sitemap files are published', async ({ pag
   const feed = await (await page.request.get('/feed.xml')).text();
   expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
   expect(feed.match(/<entry>/g)!.length).toBeGreaterThan(10);
+  // Concept pages are notes too.
+  expect(feed).toMatch(/<link href="[^"]*\/concepts\/[a-z-]+\/"\/>/);
   const sitemap = await (await page.request.get('/sitemap-0.xml')).text();
   expect(sitemap).toContain('/papers/vaswani2017attention/</loc>');
   expect(sitemap).toContain('/timeline/</loc>');

@@ -84,10 +84,18 @@ test.describe('search relevance', () => {
         encoderOnly: await urls(null, { filters: { family: 'encoder-only' } }),
         concepts: await urls('attention', { filters: { kind: 'concept' } }),
         range: await metas(null, { filters: { kind: 'paper', year: { any: ['2014', '2015', '2016', '2017'] } }, sort: { year: 'asc' } }),
+        period: await metas(null, { filters: { kind: 'paper', period: '2015–2019' }, sort: { year: 'desc' } }),
+        periods: Object.keys(filters['period'] ?? {}).sort(),
         newest: await metas(null, { filters: { kind: 'paper' }, sort: { year: 'desc' } }),
       };
     }, SEARCH_RANKING);
-    expect(facts.filterNames).toEqual(expect.arrayContaining(['demo', 'family', 'kind', 'topic', 'year']));
+    expect(facts.filterNames).toEqual(expect.arrayContaining(['demo', 'family', 'kind', 'period', 'topic', 'year']));
+    // A five-year period is a ready-made year range.
+    expect(facts.periods).toEqual(['1990–1994', '2010–2014', '2015–2019', '2020–2024']);
+    const periodYears = facts.period.map((m) => Number(m['year']));
+    expect(periodYears[0]).toBe(2019);
+    expect(periodYears.at(-1)).toBe(2015);
+    expect(periodYears.every((y) => y >= 2015 && y <= 2019)).toBe(true);
     expect(facts.kinds).toMatchObject({ paper: 93, concept: 12 });
     expect(facts.moeTopic).toContain('/papers/fedus2021switch/');
     expect(facts.moeTopic).not.toContain('/papers/vaswani2017attention/');
