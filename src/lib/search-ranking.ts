@@ -8,7 +8,7 @@
  *   so "BERT" matches BERT's note and not LinkBERT's, whose short name Pagefind splits at "Link|BERT";
  * - `short`: the short name as written ("Sparsely-Gated MoE", "RoPE");
  * - `names`: every name readers type (short name, aliases, BibTeX key, arXiv id).
- * The body repeats the names in a hidden weighted span, so they also count as page text.
+ * Names live only in metadata, never as hidden page text, so search excerpts show the note's words.
  */
 
 /** Options for `pagefind.options({ ranking })`. Title keeps Pagefind's default weight. */
