@@ -71,6 +71,34 @@ test.describe('link previews', () => {
   });
 });
 
+test.describe('link previews on a touch screen', () => {
+  test.use({ hasTouch: true, viewport: { width: 412, height: 860 } });
+
+  test('a press and hold shows the card with a link to open the note; a short tap follows the link', async ({ page }) => {
+    await page.goto('/papers/devlin2018bert/');
+    const link = page.locator('section a[data-preview="papers/vaswani2017attention"]').first();
+    await link.scrollIntoViewIfNeeded();
+    const box = (await link.boundingBox())!;
+    const point = { x: box.x + Math.min(10, box.width / 2), y: box.y + box.height / 2 };
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchEnd') => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [point] });
+    await touch('touchStart');
+    await page.waitForTimeout(700);
+    await touch('touchEnd');
+    const card = page.locator('#atlas-preview');
+    await expect(card).toBeVisible();
+    await expect(card.locator('.preview-card__title')).toHaveText('Attention Is All You Need');
+    // The hold did not navigate; the card offers the way in.
+    await expect(page).toHaveURL(/\/papers\/devlin2018bert\/$/);
+    await expect(card.getByRole('link', { name: /^Open / })).toHaveAttribute('href', '/papers/vaswani2017attention/');
+    // Touching elsewhere closes it; a short tap on the link follows it.
+    await page.touchscreen.tap(5, 5);
+    await expect(card).toBeHidden();
+    await link.tap();
+    await expect(page).toHaveURL(/\/papers\/vaswani2017attention\/$/);
+  });
+});
+
 test('the citation cart collects papers across pages and downloads them as one .bib and as CSL-JSON', async ({ page }) => {
   for (const id of ['vaswani2017attention', 'schmidhuber1992learning']) {
     await page.goto(`/papers/${id}/`);
