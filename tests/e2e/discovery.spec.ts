@@ -88,7 +88,10 @@ test.describe('link previews on a touch screen', () => {
     const card = page.locator('#atlas-preview');
     await expect(card).toBeVisible();
     await expect(card.locator('.preview-card__title')).toHaveText('Attention Is All You Need');
-    // The hold did not navigate; the card offers the way in.
+    // Lifting the finger does not close it (a touch pointer "leaves" on lift), and the hold did not
+    // navigate: the card offers the way in.
+    await page.waitForTimeout(600);
+    await expect(card).toBeVisible();
     await expect(page).toHaveURL(/\/papers\/devlin2018bert\/$/);
     await expect(card.getByRole('link', { name: /^Open / })).toHaveAttribute('href', '/papers/vaswani2017attention/');
     // Touching elsewhere closes it; a short tap on the link follows it.
