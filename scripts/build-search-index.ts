@@ -1,9 +1,12 @@
 /**
  * Builds the Pagefind search index over dist/ (the second half of `npm run build`).
  *
- * KaTeX emits each formula twice (HTML for display, MathML for screen readers); the MathML copy is
- * excluded so math is not indexed three times. Each page marks what search should see with
- * data-pagefind-body, filters with data-pagefind-filter and sort keys with data-pagefind-sort.
+ * KaTeX emits each formula twice: HTML for display (glyph soup such as "QK⊤dk") and MathML for
+ * screen readers, whose <annotation> holds the TeX source. Both renderings are excluded and only the
+ * annotation is indexed, so a formula is found by its TeX ("\sqrt{\dk}") and KaTeX markup never
+ * reaches the index or the excerpts. Each page marks what search should see with data-pagefind-body,
+ * filters with data-pagefind-filter, sort keys with data-pagefind-sort, and the names readers type
+ * with data-pagefind-meta (ranked by src/lib/search-ranking.ts).
  *
  * Usage: node scripts/build-search-index.ts [site-dir]   (default: dist)
  */
@@ -18,7 +21,7 @@ if (!existsSync(site)) {
 }
 const started = performance.now();
 const { index, errors } = await pagefind.createIndex({
-  excludeSelectors: ['.katex-mathml', '[data-pagefind-ignore]'],
+  excludeSelectors: ['.katex-html', '.katex-mathml semantics > :not(annotation)', '[data-pagefind-ignore]'],
   forceLanguage: 'en',
 });
 if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);

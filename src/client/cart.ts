@@ -62,6 +62,11 @@ export function sync(): void {
 
 export function init(b: string): void {
   base = b;
+  // A box ticked while this module was still loading keeps its tick: the reader's change is saved
+  // before sync() brings the boxes in line with the stored cart (which would otherwise untick it).
+  const early = [...document.querySelectorAll<HTMLInputElement>('input[data-cart]')].filter((box) => box.checked && !box.defaultChecked);
+  const stored = ids();
+  if (early.some((box) => !stored.includes(box.dataset['cart'] ?? ''))) save([...stored, ...early.map((box) => box.dataset['cart']!)]);
   sync();
   // Another tab changed the cart.
   addEventListener('storage', (e) => {

@@ -1,9 +1,14 @@
 /**
  * Loads Pagefind's own component UI (its CSS and script, written into dist/pagefind/ by the build)
- * once, on first use. Search never loads before the reader asks for it.
+ * once, on first use, with the site's ranking (src/lib/search-ranking.ts). Search never loads before
+ * the reader asks for it.
  */
+import { SEARCH_RANKING } from '../lib/search-ranking.ts';
+
 interface PagefindInstance {
   triggerSearch(term: string): void;
+  /** Passed to Pagefind's createInstance on first load. */
+  pagefindOptions?: Record<string, unknown>;
   triggerLoad(): Promise<unknown>;
   searchSort?: Record<string, 'asc' | 'desc'>;
   searchTerm?: string;
@@ -30,8 +35,12 @@ export function loadPagefindUI(base: string): Promise<PagefindComponents> {
     script.src = `${base}pagefind/pagefind-component-ui.js`;
     script.onload = () => {
       const components = (window as unknown as { PagefindComponents?: PagefindComponents }).PagefindComponents;
-      if (components) resolve(components);
-      else reject(new Error('Pagefind UI loaded but did not register its components'));
+      if (components) {
+        // The ranking must be in place before the instance loads Pagefind (on first focus or search).
+        const instance = components.getInstanceManager().getInstance('default');
+        instance.pagefindOptions = { ...instance.pagefindOptions, ranking: SEARCH_RANKING };
+        resolve(components);
+      } else reject(new Error('Pagefind UI loaded but did not register its components'));
     };
     script.onerror = () => reject(new Error('Search is unavailable: the index has not been built (run npm run build).'));
     document.head.append(script);

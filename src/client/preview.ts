@@ -68,6 +68,9 @@ export function init(b: string): void {
   base = b;
   void load();
   addEventListener('pointerout', (e) => {
+    // A touch pointer leaves when the finger lifts: a card opened by press and hold must stay up
+    // (a touch anywhere else closes it, below).
+    if (e.pointerType === 'touch') return;
     const link = (e.target as Element).closest?.('[data-preview]');
     if (!link) return;
     if (e.relatedTarget instanceof Node && link.contains(e.relatedTarget)) return;
@@ -139,16 +142,25 @@ export function hit(link: Element, e: Event): void {
   } else if (e.type === 'focusin') {
     dismissed = undefined;
     clearTimeout(hideTimer);
+    // Already showing (a touch hold focuses the link after its card opened): keep that card as it is.
+    if (link === current && card && !card.hidden) return;
     void show(link);
   } else if (e.type === 'touchstart') {
     const t = (e as TouchEvent).touches[0];
     holdStart = t ? { x: t.clientX, y: t.clientY } : undefined;
     held = false;
     clearTimeout(holdTimer);
-    holdTimer = window.setTimeout(() => {
-      held = true;
-      void show(link, true);
-    }, HOLD);
+    // On the first touch this module loads while the finger is already down: count the hold from the
+    // touch itself. If the load took longer than the hold, show the card at once but leave the touch's
+    // end alone (it may have happened before this module could listen for it).
+    const waited = Math.max(0, performance.now() - e.timeStamp);
+    holdTimer = window.setTimeout(
+      () => {
+        held = waited < HOLD;
+        void show(link, true);
+      },
+      Math.max(0, HOLD - waited),
+    );
   }
 }
 

@@ -1,26 +1,41 @@
-/** /feed.xml — an Atom feed of the 50 most recently added paper notes. */
+/** /feed.xml — an Atom feed of the 50 most recently added notes: paper notes and concept pages. */
 import type { APIRoute } from 'astro';
 import { href, siteData, url } from '../lib/site-data.ts';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export const GET: APIRoute = async ({ site }) => {
-  const { papers } = await siteData();
+  const { papers, concepts } = await siteData();
   const base = site ?? new URL('http://localhost:4321/');
-  const recent = [...papers].sort((a, b) => b.data.added.getTime() - a.data.added.getTime() || a.id.localeCompare(b.id)).slice(0, 50);
-  const updated = (recent[0]?.data.added ?? new Date(0)).toISOString();
-  const entries = recent.map((p) => {
-    const link = new URL(href('papers', p.id), base).href;
+  const notes = [
+    ...papers.map((p) => ({
+      id: p.id,
+      added: p.data.added,
+      link: href('papers', p.id),
+      title: `${p.data.title} (${p.data.year})`,
+      summary: p.data.tldr,
+      authors: p.data.authors.slice(0, 3),
+    })),
+    ...concepts.map((c) => ({
+      id: c.id,
+      added: c.data.added,
+      link: href('concepts', c.id),
+      title: `${c.data.title} (concept)`,
+      summary: c.data.summary,
+      authors: ['Attention Atlas'],
+    })),
+  ];
+  const recent = notes.sort((a, b) => b.added.getTime() - a.added.getTime() || a.id.localeCompare(b.id)).slice(0, 50);
+  const updated = (recent[0]?.added ?? new Date(0)).toISOString();
+  const entries = recent.map((n) => {
+    const link = new URL(n.link, base).href;
     return `  <entry>
-    <title>${escape(`${p.data.title} (${p.data.year})`)}</title>
+    <title>${escape(n.title)}</title>
     <link href="${link}"/>
     <id>${link}</id>
-    <updated>${p.data.added.toISOString()}</updated>
-    <summary>${escape(p.data.tldr)}</summary>
-${p.data.authors
-  .slice(0, 3)
-  .map((a) => `    <author><name>${escape(a)}</name></author>`)
-  .join('\n')}
+    <updated>${n.added.toISOString()}</updated>
+    <summary>${escape(n.summary)}</summary>
+${n.authors.map((a) => `    <author><name>${escape(a)}</name></author>`).join('\n')}
   </entry>`;
   });
   const xml = `<?xml version="1.0" encoding="utf-8"?>

@@ -6,7 +6,7 @@ import { z } from 'astro/zod';
 import { addedDate, line, paperRef, refList, slugRef, unknownKeys } from './fields.ts';
 import { TLDR_MAX } from './taxonomy.ts';
 
-const KEYS = ['title', 'summary', 'aliases', 'topics', 'papers', 'prerequisites', 'demos', 'added'] as const;
+const KEYS = ['title', 'summary', 'short', 'aliases', 'topics', 'papers', 'prerequisites', 'demos', 'added'] as const;
 
 /** Concept frontmatter. */
 export const conceptSchema = z.strictObject(
@@ -15,6 +15,8 @@ export const conceptSchema = z.strictObject(
     title: line('title', 120).describe('The concept name, e.g. "Multi-head attention".'),
     /** One original sentence saying what the concept is. */
     summary: line('summary', TLDR_MAX).describe(`One sentence of at most ${TLDR_MAX} characters.`),
+    /** The abbreviation readers type for it, e.g. "RoPE"; search ranks it like a paper's short name. */
+    short: line('short', 40).optional().describe('The abbreviation readers search for, e.g. RoPE. Search ranks a match here first.'),
     /** Acronyms readers search for, e.g. ["RoPE"]. */
     aliases: z.array(line('an alias', 60)).optional().describe('Acronyms readers search for, e.g. RoPE.'),
     /** Topic ids. */

@@ -2,6 +2,7 @@
  * Helpers shared by the browser tests: error watching and keyboard-only driving of form controls.
  * (Playwright collects only *.spec.ts files, so this module is imported, never run.)
  */
+import { readdirSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Collects console errors and uncaught exceptions for the page's lifetime. */
@@ -38,4 +39,9 @@ export async function typeInto(page: Page, field: Locator, text: string, options
 /** Presses `key` `times` times. */
 export async function press(page: Page, key: string, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) await page.keyboard.press(key);
+}
+
+/** How many notes a collection has on disk (content/<collection>/), so tests follow the content. */
+export function countNotes(collection: 'papers' | 'concepts' | 'topics' | 'paths' | 'resources'): number {
+  return readdirSync(new URL(`../../content/${collection}/`, import.meta.url)).filter((f) => /\.mdx?$/.test(f)).length;
 }

@@ -1,0 +1,150 @@
+/**
+ * The lineage graph at 1,000 papers: the site built over the real content plus synthetic notes
+ * (scripts/bench/lib/synthetic.ts) up to BENCH_GRAPH_NODES papers in total, served compressed, and
+ * /graph/ driven in Chromium. Reports the page's size, how long the page takes to become interactive,
+ * the frame intervals while panning and zooming (pointer drag, ctrl + wheel, keyboard), and how long a
+ * topic filter and an ancestor/descendant highlight take to apply. Reported, never asserted.
+ *
+ * Usage: node scripts/bench/graph.bench.ts
+ *   BENCH_GRAPH_NODES=1000   BENCH_PORT=4399   BENCH_KEEP=1 (keep .bench-tmp/graph-<n>/)
+ *   BENCH_GRAPH_DIST=<dir>   (measure an already built dist/ instead of building one)
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchChromium } from '../lib/chromium.ts';
+import { serveDist } from '../lib/serve-dist.ts';
+import { fmt, timed } from './lib/measure.ts';
+import { REPO, prepareFullSite, realContent, syntheticNotes } from './lib/synthetic.ts';
+
+const target = Number(process.env['BENCH_GRAPH_NODES'] ?? 1000);
+const port = Number(process.env['BENCH_PORT'] ?? 4399);
+const keep = process.env['BENCH_KEEP'] === '1';
+const tmp = join(REPO, '.bench-tmp');
+const dir = join(tmp, `graph-${target}`);
+
+let dist = process.env['BENCH_GRAPH_DIST'];
+if (!dist) {
+  const real = realContent();
+  const realPapers = readdirSync(join(REPO, 'content', 'papers')).filter((f) => f.endsWith('.mdx')).length;
+  const extra = Math.max(0, target - realPapers);
+  mkdirSync(tmp, { recursive: true });
+  prepareFullSite(dir, syntheticNotes(extra, real));
+  const astro = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  console.log(`building the site with ${realPapers} real + ${extra} synthetic papers …`);
+  const t = timed(`'${process.execPath}' '${astro}' build --config astro.bench.config.mjs`, dir, join(tmp, `graph-${target}.log`));
+  if (!t.ok) {
+    console.error(`graph bench: the build failed. Last lines of its log:\n${t.log.split('\n').slice(-30).join('\n')}`);
+    process.exit(1);
+  }
+  console.log(`  built in ${fmt(t.wallS)} s wall, ${fmt(t.cpuS)} s CPU`);
+  dist = join(dir, 'dist');
+}
+const html = readFileSync(join(dist, 'graph', 'index.html'));
+
+const site = await serveDist({ root: dist, port });
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // The server compresses each file on first request; a static host serves it precompressed.
+  await page.request.get(`${site.url}graph/`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+  const started = Date.now();
+  await page.goto(`${site.url}graph/`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('[data-graph-viewport]')?.classList.contains('is-live'));
+  const interactiveMs = Date.now() - started;
+  const counts = await page.evaluate(() => ({
+    nodes: document.querySelectorAll('svg[data-lg-svg] .lg-node').length,
+    edges: document.querySelectorAll('svg[data-lg-svg] .lg-edge').length,
+    elements: document.querySelectorAll('*').length,
+  }));
+
+  /** Frame intervals (ms) while `act` runs, from a requestAnimationFrame loop in the page. */
+  const frames = async (act: () => Promise<void>): Promise<number[]> => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __stop: boolean };
+      w.__frames = [];
+      w.__stop = false;
+      let last = performance.now();
+      const tick = (t: number) => {
+        w.__frames.push(t - last);
+        last = t;
+        if (!w.__stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await act();
+    return page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __stop: boolean };
+      w.__stop = true;
+      return w.__frames.slice(1);
+    });
+  };
+  const box = (await page.locator('[data-graph-viewport]').boundingBox())!;
+  await page.locator('[data-graph-viewport]').scrollIntoViewIfNeeded();
+  const cx = box.x + box.width / 2;
+  const cy = Math.min(box.y + box.height / 2, 850);
+  const drag = await frames(async () => {
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    for (let i = 0; i < 90; i++) await page.mouse.move(cx - i * 6, cy + Math.sin(i / 9) * 60, { steps: 1 });
+    await page.mouse.up();
+  });
+  const wheel = await frames(async () => {
+    await page.mouse.move(cx, cy);
+    await page.keyboard.down('Control');
+    for (let i = 0; i < 60; i++) await page.mouse.wheel(0, i < 30 ? -40 : 40);
+    await page.keyboard.up('Control');
+  });
+  const keys = await frames(async () => {
+    await page.locator('[data-graph-viewport]').focus();
+    for (let i = 0; i < 40; i++) await page.keyboard.press(['ArrowLeft', 'ArrowUp', '+', 'ArrowRight', '-'][i % 5]!);
+  });
+
+  /** Time from a control change to the next painted frame, in ms. */
+  const apply = (act: string) =>
+    page.evaluate(async (what) => {
+      const t0 = performance.now();
+      if (what === 'none' || what === 'all') document.querySelector<HTMLButtonElement>(`button[data-check="topic:${what}"]`)!.click();
+      else {
+        const s = document.querySelector<HTMLSelectElement>('select[name="focus"]')!;
+        s.value = what;
+        s.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return performance.now() - t0;
+    }, act);
+  // Median of five runs each: the machine may be shared, and single runs vary.
+  const median = async (act: string) => {
+    const xs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      xs.push(await apply(act));
+      await apply(act === 'none' ? 'all' : act === 'all' ? 'none' : '');
+    }
+    return xs.sort((a, b) => a - b)[2]!;
+  };
+  const filterNone = await median('none');
+  const filterAll = await median('all');
+  const highlight = await median('vaswani2017attention');
+  const clear = await apply('');
+
+  const stats = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+    return `${s.length} frames, median ${fmt(q(0.5))} ms, p95 ${fmt(q(0.95))} ms, max ${fmt(s.at(-1) ?? 0)} ms, ${s.filter((x) => x > 50).length} over 50 ms`;
+  };
+  console.log(`\n/graph/ with ${counts.nodes} papers and ${counts.edges} relations (${counts.elements} DOM elements)\n`);
+  console.log('| measure | value |\n| --- | --- |');
+  console.log(
+    `| graph/index.html | ${(html.length / 1024).toFixed(0)} KiB raw, ${(gzipSync(html, { level: 9 }).length / 1024).toFixed(0)} KiB gzip |`,
+  );
+  console.log(`| load to interactive | ${interactiveMs} ms |`);
+  console.log(`| drag pan | ${stats(drag)} |`);
+  console.log(`| ctrl + wheel zoom | ${stats(wheel)} |`);
+  console.log(`| keyboard pan and zoom | ${stats(keys)} |`);
+  console.log(`| filter: no topics / all topics (median of 5) | ${fmt(filterNone)} ms / ${fmt(filterAll)} ms to the next frame |`);
+  console.log(`| highlight the Transformer's lineage (median of 5) / clear | ${fmt(highlight)} ms / ${fmt(clear)} ms to the next frame |`);
+} finally {
+  await browser.close();
+  await site.close();
+  if (!keep && !process.env['BENCH_GRAPH_DIST'] && existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,36 @@
+/**
+ * How search ranks: the Pagefind ranking options shared by the search clients (src/client/) and the
+ * relevance test (tests/e2e/search-relevance.spec.ts), and the name metadata pages give Pagefind.
+ *
+ * Pagefind adds a boost when the query's words appear in a metadata field, scaled by the field's
+ * weight (https://pagefind.app/docs/ranking/). Pages tag three such fields:
+ * - `exact`: the short name folded to one lowercase word ("GPT-2" → "gpt2", "LinkBERT" → "linkbert"),
+ *   so "BERT" matches BERT's note and not LinkBERT's, whose short name Pagefind splits at "Link|BERT";
+ * - `short`: the short name as written ("Sparsely-Gated MoE", "RoPE");
+ * - `names`: every name readers type (short name, aliases, BibTeX key, arXiv id).
+ * Names live only in metadata, never as hidden page text, so search excerpts show the note's words.
+ */
+
+/** Options for `pagefind.options({ ranking })`. Title keeps Pagefind's default weight. */
+export const SEARCH_RANKING = {
+  metaWeights: { title: 5, exact: 30, short: 10, names: 8 },
+} as const;
+
+/** A short name folded to one lowercase word of letters and digits: "GPT-2" → "gpt2", "∞-former" → "former". */
+export function exactName(short: string): string {
+  return short
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** The name metadata of a page: pass to BaseLayout's `search.meta`. Empty names are dropped. */
+export function nameMeta(short: string | undefined, names: readonly (string | undefined)[]): Record<string, string> {
+  const all = [...new Set([short, ...names].filter((n): n is string => Boolean(n && n.trim())))];
+  const folded = short ? exactName(short) : '';
+  return {
+    ...(all.length > 0 ? { names: all.join(' · ') } : {}),
+    ...(short ? { short } : {}),
+    ...(folded ? { exact: folded } : {}),
+  };
+}
