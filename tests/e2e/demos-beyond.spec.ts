@@ -263,13 +263,15 @@ test.describe('flash-attention-stepper', () => {
     await page.keyboard.press('Enter');
     for (const n of [8, 128, 4096, 65536]) {
       const row = demo.locator(`tr[data-n="${n}"] td`);
-      expect(await valueOf(row.nth(0))).toBe(attentionCost('full', n, 56).memory);
-      expect(await valueOf(row.nth(1))).toBe(attentionCost('flash', n, 56, { blockSize: 64 }).memory);
-      expect(await valueOf(row.nth(3))).toBe(standardAttentionHbmAccesses(n, 56));
-      expect(await valueOf(row.nth(4))).toBe(flashAttentionHbmAccesses(n, 56, 50000));
+      await expect.poll(() => valueOf(row.nth(0))).toBe(attentionCost('full', n, 56).memory);
+      await expect.poll(() => valueOf(row.nth(1))).toBe(attentionCost('flash', n, 56, { blockSize: 64 }).memory);
+      await expect.poll(() => valueOf(row.nth(3))).toBe(standardAttentionHbmAccesses(n, 56));
+      await expect.poll(() => valueOf(row.nth(4))).toBe(flashAttentionHbmAccesses(n, 56, 50000));
     }
     const { q, k, v } = stepperInputs(128, 56, 7);
-    expect(await valueOf(demo.locator('tr[data-n="128"] td').nth(2))).toBe(flashAttention(q, k, v, { blockSize: 64 }).peakScratchElements);
+    await expect
+      .poll(() => valueOf(demo.locator('tr[data-n="128"] td').nth(2)))
+      .toBe(flashAttention(q, k, v, { blockSize: 64 }).peakScratchElements);
     await expect(demo.locator('svg[data-chart="fa-memory"] .chart-series')).toHaveCount(3);
     await typeIn(page, demo.getByLabel('SRAM size M (numbers)'), '10');
     await expect(demo.locator('[data-msg-for="sram"]')).toHaveText('The minimum is 64; using 64.');
@@ -294,12 +296,12 @@ test.describe('attention-patterns', () => {
     await typeIn(page, demo.getByLabel('Summary cells c'), '2');
     await typeIn(page, demo.getByLabel('Linformer k'), '6');
     await expect(count('full')).toHaveAttribute('data-value', '576');
-    expect(await valueOf(count('causal'))).toBe(countNonzero(slidingWindowMask(24, 24, 'causal')));
-    expect(await valueOf(count('window'))).toBe(countNonzero(slidingWindowMask(24, 2, 'causal')));
-    expect(await valueOf(count('strided'))).toBe(countNonzero(stridedPattern(24, 5)));
-    expect(await valueOf(count('fixed'))).toBe(countNonzero(fixedPattern(24, 5, 2)));
-    expect(await valueOf(count('global'))).toBe(countNonzero(withGlobalTokens(slidingWindowMask(24, 2, 'symmetric'), [0, 11])));
-    expect(await valueOf(count('linformer'))).toBe(24 * 6);
+    await expect.poll(() => valueOf(count('causal'))).toBe(countNonzero(slidingWindowMask(24, 24, 'causal')));
+    await expect.poll(() => valueOf(count('window'))).toBe(countNonzero(slidingWindowMask(24, 2, 'causal')));
+    await expect.poll(() => valueOf(count('strided'))).toBe(countNonzero(stridedPattern(24, 5)));
+    await expect.poll(() => valueOf(count('fixed'))).toBe(countNonzero(fixedPattern(24, 5, 2)));
+    await expect.poll(() => valueOf(count('global'))).toBe(countNonzero(withGlobalTokens(slidingWindowMask(24, 2, 'symmetric'), [0, 11])));
+    await expect.poll(() => valueOf(count('linformer'))).toBe(24 * 6);
     await expect(count('global')).toHaveText(formatCount(countNonzero(withGlobalTokens(slidingWindowMask(24, 2, 'symmetric'), [0, 11]))));
 
     // A pattern's SVG is focusable; arrow keys read its cells.
@@ -343,7 +345,7 @@ test.describe('attention-patterns', () => {
       const shown = await valueOf(demo.locator(`[data-cell="lin-${kk}"]`));
       expect(Math.abs(shown - relErr(linformerAttention(q, k, v, e, e).output, exact))).toBeLessThan(1e-12);
     }
-    expect(await valueOf(demo.locator('[data-cell="lin-16"]'))).toBeLessThan(1e-12);
+    await expect.poll(() => valueOf(demo.locator('[data-cell="lin-16"]'))).toBeLessThan(1e-12);
     await expect(demo.locator('[data-cell="perf-256"]')).toHaveText(/^\d\.\d{4}$/);
     await typeIn(page, demo.getByLabel('Head dimension d'), 'x');
     await expect(demo.locator('[data-msg-for="errD"]')).toHaveText('“x” is not a number; keeping d = 8.');
@@ -421,8 +423,8 @@ test.describe('moe-routing', () => {
       await expect(demo.locator(`[data-cell="load-${e}"]`)).toHaveAttribute('data-value', String(dispatch.load[e]));
     }
     const balance = loadBalancingLoss(logits, { alpha: 0.01 });
-    expect(await valueOf(demo.locator('[data-out="loss"]'))).toBe(balance.loss);
-    for (let e = 0; e < 4; e++) expect(await valueOf(demo.locator(`[data-cell="f-${e}"]`))).toBe(balance.fraction[e]);
+    await expect.poll(() => valueOf(demo.locator('[data-out="loss"]'))).toBe(balance.loss);
+    for (let e = 0; e < 4; e++) await expect.poll(() => valueOf(demo.locator(`[data-cell="f-${e}"]`))).toBe(balance.fraction[e]);
 
     // Router cells read out their logit and choice.
     await demo.locator('table[data-matrix="router"] td[data-i="0"][data-j="0"]').focus();
@@ -464,8 +466,8 @@ test.describe('moe-routing', () => {
       ['gshard', 2],
     ] as const) {
       const c = moeParameterCounts({ dModel: 1024, dFF: 3072, experts: 136, k });
-      expect(await valueOf(demo.locator(`[data-cell="held-${key}"]`))).toBe(c.held);
-      expect(await valueOf(demo.locator(`[data-cell="used-${key}"]`))).toBe(c.usedPerToken);
+      await expect.poll(() => valueOf(demo.locator(`[data-cell="held-${key}"]`))).toBe(c.held);
+      await expect.poll(() => valueOf(demo.locator(`[data-cell="used-${key}"]`))).toBe(c.usedPerToken);
     }
     await typeIn(page, demo.getByLabel('d_ff'), '2.5');
     await expect(demo.locator('[data-msg-for="dFF"]')).toHaveText('d_ff must be a whole number; using 3.');
@@ -496,27 +498,29 @@ test.describe('pretraining-objectives', () => {
     const tokens = tokenize(sentence, []).value;
     const seq = ['[CLS]', ...tokens, '[SEP]'];
     const bert = bertMasking(seq, 3, { maskRate: 0.15 });
-    expect(
-      await tokensOf(
-        demo
-          .locator('[data-row="input"] td[data-cell^="input-"]')
-          .filter({ has: page.locator('xpath=ancestor::table[@data-matrix="bert"]') }),
-      ),
-    ).toEqual(bert.input);
+    await expect
+      .poll(() =>
+        tokensOf(
+          demo
+            .locator('[data-row="input"] td[data-cell^="input-"]')
+            .filter({ has: page.locator('xpath=ancestor::table[@data-matrix="bert"]') }),
+        ),
+      )
+      .toEqual(bert.input);
     for (const p of bert.positions) await expect(demo.locator(`table[data-matrix="bert"] [data-cell="target-${p}"]`)).toHaveText(seq[p]!);
     await expect(demo.locator('table[data-matrix="bert"] .pt-none')).toHaveCount(seq.length - bert.positions.length);
 
     const gpt = causalLmPairs(tokens);
-    expect(await tokensOf(demo.locator('table[data-matrix="gpt"] [data-row="target"] td'))).toEqual(gpt.target);
+    await expect.poll(() => tokensOf(demo.locator('table[data-matrix="gpt"] [data-row="target"] td'))).toEqual(gpt.target);
 
     const bart = bartNoising(tokens, 3, { maskRatio: 0.3, lambda: 3, permuteSentences: true, deletionRatio: 0.1 });
-    expect(await tokensOf(demo.locator('[data-seq="bart-input"] li'))).toEqual(bart.input);
-    expect(await tokensOf(demo.locator('[data-seq="bart-target"] li'))).toEqual(tokens);
+    await expect.poll(() => tokensOf(demo.locator('[data-seq="bart-input"] li'))).toEqual(bart.input);
+    await expect.poll(() => tokensOf(demo.locator('[data-seq="bart-target"] li'))).toEqual(tokens);
     await expect(demo.locator('[data-seq="bart-deletion"] .pt-tok--deleted')).toHaveCount(bart.deleted.length);
 
     const t5 = t5SpanCorruption(tokens, 3, { noiseDensity: 0.15, meanSpanLength: 3, randomRoll: false });
-    expect(await tokensOf(demo.locator('[data-seq="t5-input"] li'))).toEqual(t5.input);
-    expect(await tokensOf(demo.locator('[data-seq="t5-target"] li'))).toEqual(t5.target);
+    await expect.poll(() => tokensOf(demo.locator('[data-seq="t5-input"] li'))).toEqual(t5.input);
+    await expect.poll(() => tokensOf(demo.locator('[data-seq="t5-target"] li'))).toEqual(t5.target);
     await expect(demo.locator('[data-live] [data-live-part="t5"]')).toContainText(t5.target.join(' '));
 
     // The causal mask SVG reads out what each position sees.
@@ -533,7 +537,7 @@ test.describe('pretraining-objectives', () => {
     const before = await tokensOf(demo.locator('[data-seq="t5-input"] li'));
     await typeIn(page, demo.getByLabel('Sentence', { exact: true }), '');
     await expect(demo.locator('[data-msg-for="sentence"]')).toHaveText('Type at least one word; keeping the last sentence.');
-    expect(await tokensOf(demo.locator('[data-seq="t5-input"] li'))).toEqual(before);
+    await expect.poll(() => tokensOf(demo.locator('[data-seq="t5-input"] li'))).toEqual(before);
     await typeIn(page, demo.getByLabel('Noise density'), '2');
     await expect(demo.locator('[data-msg-for="t5Density"]')).toHaveText('The maximum is 0.90; using 0.90.');
     await typeIn(page, demo.getByLabel('Seed'), 'seed');
@@ -599,7 +603,7 @@ test.describe('with JavaScript off', () => {
     page = await noJsPage(browser, PAGES.pretraining);
     const words = tokenize(PT_SENTENCE, []).value;
     const t5 = t5SpanCorruption(words, 1, { randomRoll: true });
-    expect(await tokensOf(page.locator('#pretraining-demo [data-seq="t5-input"] li'))).toEqual(t5.input);
+    await expect.poll(() => tokensOf(page.locator('#pretraining-demo [data-seq="t5-input"] li'))).toEqual(t5.input);
     const bert = bertMasking(['[CLS]', ...words, '[SEP]'], 1);
     for (const p of bert.positions)
       await expect(page.locator(`#pretraining-demo table[data-matrix="bert"] [data-cell="target-${p}"]`)).toHaveText(words[p - 1]!);

@@ -187,14 +187,16 @@ test.describe('sequence attention', () => {
     const tokens = tokenize('a rose is a rose', []).value;
     const ref = sequenceReference(tokens, 4, 5, false, null, true);
     for (let a = 0; a < 4; a++) {
-      expect(await tableTexts(demo.locator(`table[data-matrix="w${a + 1}"]`))).toEqual(expected(ref.weights[a]!, 2, (i, j) => j > i));
+      await expect
+        .poll(() => tableTexts(demo.locator(`table[data-matrix="w${a + 1}"]`)))
+        .toEqual(expected(ref.weights[a]!, 2, (i, j) => j > i));
     }
-    expect(await tableTexts(demo.locator('table[data-matrix="out"]'))).toEqual(expected(ref.output));
+    await expect.poll(() => tableTexts(demo.locator('table[data-matrix="out"]'))).toEqual(expected(ref.output));
     const q = matmul(ref.x, ref.w.wq);
     const k = matmul(ref.x, ref.w.wk);
     const scores = matmul(sliceCols(q, 5, 10), transpose(sliceCols(k, 5, 10)));
     scores.data.forEach((v, i) => (scores.data[i] = v * (1 / Math.sqrt(5))));
-    expect(await tableTexts(demo.locator('table[data-matrix="s2"]'))).toEqual(expected(scores, 2, (i, j) => j > i));
+    await expect.poll(() => tableTexts(demo.locator('table[data-matrix="s2"]'))).toEqual(expected(scores, 2, (i, j) => j > i));
 
     // Focusing a cell shows the term behind it: Tab into head 1's weights, then arrow keys.
     const first = demo.locator('table[data-matrix="w1"] td[data-i="0"][data-j="0"]');
@@ -224,18 +226,18 @@ test.describe('sequence attention', () => {
     const pad = zeros(8, 8);
     for (let i = 0; i < 8; i++) for (let j = 0; j < 6; j++) pad.data[i * 8 + j] = 1;
     let ref = sequenceReference(labels, 2, 4, true, pad, false);
-    expect(await tableTexts(demo.locator('table[data-matrix="w2"]'))).toEqual(expected(ref.weights[1]!, 2, (_i, j) => j >= 6));
-    expect(await tableTexts(demo.locator('table[data-matrix="out"]'))).toEqual(expected(ref.output));
+    await expect.poll(() => tableTexts(demo.locator('table[data-matrix="w2"]'))).toEqual(expected(ref.weights[1]!, 2, (_i, j) => j >= 6));
+    await expect.poll(() => tableTexts(demo.locator('table[data-matrix="out"]'))).toEqual(expected(ref.output));
 
     await page.keyboard.press('ArrowDown'); // padding → window
     await typeInto(page, demo.getByLabel('Window w'), '1');
     const tokens = labels.slice(0, 6);
     const win = slidingWindowMask(6, 1, 'causal');
     ref = sequenceReference(tokens, 2, 4, true, win, false);
-    expect(await tableTexts(demo.locator('table[data-matrix="w1"]'))).toEqual(
-      expected(ref.weights[0]!, 2, (i, j) => win.data[i * 6 + j] === 0),
-    );
-    expect(await tableTexts(demo.locator('table[data-matrix="out"]'))).toEqual(expected(ref.output));
+    await expect
+      .poll(() => tableTexts(demo.locator('table[data-matrix="w1"]')))
+      .toEqual(expected(ref.weights[0]!, 2, (i, j) => win.data[i * 6 + j] === 0));
+    await expect.poll(() => tableTexts(demo.locator('table[data-matrix="out"]'))).toEqual(expected(ref.output));
     await expect(demo.locator('[data-live]')).toContainText('Mask sliding window (causal), 2 heads of d_k = 4');
     expect(errors).toEqual([]);
   });
@@ -304,8 +306,8 @@ test.describe('Bahdanau alignment', () => {
     const s = embedTokens(target, 16, 0, (t) => LEXICON[t] ?? t);
     const add = additiveAttention(s, h, additiveParams(16, 8, 3));
     const dot = scaledDotProductAttention(s, h, h);
-    expect(await tableTexts(demo.locator('table[data-matrix="additive"]'))).toEqual(expected(add.weights));
-    expect(await tableTexts(demo.locator('table[data-matrix="dot"]'))).toEqual(expected(dot.weights));
+    await expect.poll(() => tableTexts(demo.locator('table[data-matrix="additive"]'))).toEqual(expected(add.weights));
+    await expect.poll(() => tableTexts(demo.locator('table[data-matrix="dot"]'))).toEqual(expected(dot.weights));
 
     // The SVG heatmap reads out a cell under the keyboard cursor.
     const svg = demo.locator('svg[data-matrix="dot"]');
@@ -319,7 +321,7 @@ test.describe('Bahdanau alignment', () => {
     await demo.getByLabel(/Share states between dictionary pairs/).focus();
     await page.keyboard.press('Space');
     const plain = scaledDotProductAttention(embedTokens(target, 16), h, h);
-    expect(await tableTexts(demo.locator('table[data-matrix="dot"]'))).toEqual(expected(plain.weights));
+    await expect.poll(() => tableTexts(demo.locator('table[data-matrix="dot"]'))).toEqual(expected(plain.weights));
     expect(errors).toEqual([]);
   });
 
@@ -352,10 +354,10 @@ test.describe('positional encodings', () => {
     await demo.locator('details[data-table-for="pe"] summary').focus();
     await page.keyboard.press('Enter');
     const pe = sinusoidalEncoding(12, 8);
-    expect(await tableTexts(demo.locator('table[data-matrix="pe"]'))).toEqual(expected(pe));
+    await expect.poll(() => tableTexts(demo.locator('table[data-matrix="pe"]'))).toEqual(expected(pe));
     await demo.locator('details[data-table-for="sim"] summary').focus();
     await page.keyboard.press('Enter');
-    expect(await tableTexts(demo.locator('table[data-matrix="sim"]'))).toEqual(expected(matmul(pe, transpose(pe))));
+    await expect.poll(() => tableTexts(demo.locator('table[data-matrix="sim"]'))).toEqual(expected(matmul(pe, transpose(pe))));
     await demo.locator('svg[data-matrix="pe"]').focus();
     await press(page, 'ArrowDown', 3);
     await press(page, 'ArrowRight', 4);
