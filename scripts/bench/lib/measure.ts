@@ -20,8 +20,8 @@ export function timed(command: string, cwd: string, logFile: string, env: Record
   const useTime = existsSync('/usr/bin/time');
   const started = performance.now();
   const run = useTime
-    ? spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeOut, 'sh', '-c', `${command} > '${logFile}' 2>&1`], { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: 'inherit' })
-    : spawnSync('sh', ['-c', `${command} > '${logFile}' 2>&1`], { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: 'inherit' });
+    ? spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeOut, 'sh', '-c', `(${command}) > '${logFile}' 2>&1`], { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: 'inherit' })
+    : spawnSync('sh', ['-c', `(${command}) > '${logFile}' 2>&1`], { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: 'inherit' });
   const wall = (performance.now() - started) / 1000;
   const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
   if (useTime && existsSync(timeOut)) {
