@@ -272,7 +272,7 @@ export async function measurePages(pages: PageSpec[], options: MeasureOptions = 
   const out: PageWeight[] = [];
   try {
     const queue = [...pages];
-    const workers = Array.from({ length: options.concurrency ?? 2 }, async () => {
+    const workers = Array.from({ length: options.concurrency ?? 4 }, async () => {
       const tab = await openTab(browser);
       for (let spec = queue.shift(); spec; spec = queue.shift()) {
         const p = await measureOne(tab, site.origin, dist, base, { ...spec, path: base.replace(/\/$/, '') + spec.path });
