@@ -46,6 +46,17 @@ export default {
         ],
       },
     ],
+    // Scroll boxes: a wide table, heatmap, timeline or graph sits in a focusable <div role="region"
+    // aria-label="…" tabindex="0">, so keyboard users can scroll it and screen readers announce what
+    // it holds (axe's scrollable-region-focusable; the accessible scroll container pattern). The box
+    // is a viewport around one figure, not a section of the document with its own heading, which is
+    // what <section> means; the two expose the same accessibility tree. Every other role the rule
+    // covers still has to use its native element.
+    'prefer-native-element': ['error', { exclude: ['region'] }],
+    // A group of checkboxes shares one name, as HTML intends for a multi-valued field (the graph's
+    // topic and relation-type filters: name="topic" on each topic). The preset lets radio buttons
+    // and buttons share a name; checkboxes are added. Any other duplicate name still fails.
+    'form-dup-name': ['error', { shared: ['radio', 'button', 'reset', 'submit', 'checkbox'] }],
     // A paper page's <title> is the paper's exact title (up to 300 characters by the schema) plus
     // " · Attention Atlas"; shortening it would make tabs, bookmarks and search results disagree
     // with the paper. The raised limit still catches a runaway title.

@@ -13,6 +13,9 @@ const port = Number(process.env['PREVIEW_PORT'] ?? 4321);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Playwright empties its output directory on every run; the gates' artefacts (lighthouse.json,
+  // budgets.json) live next to it in test-results/ and must survive the browser tests.
+  outputDir: 'test-results/playwright',
   fullyParallel: true,
   workers: 2,
   retries: process.env['CI'] ? 1 : 0,

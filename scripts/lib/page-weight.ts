@@ -1,6 +1,6 @@
 /**
  * Measures what a first visit to a built page transfers, from Chromium's own request log: each page
- * is opened in a fresh browser context (empty cache) from a static server over dist/, and every
+ * is opened with the browser cache disabled (a first visit) from a static server over dist/, and every
  * request made until the network is idle and the fonts are ready is attributed to HTML, CSS, JS,
  * fonts or other. Sizes are the served files' bytes: raw, gzip (level 6) and brotli (quality 11),
  * as a static host would compress them (fonts and Pagefind's pre-compressed files are not
@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page, Request } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import { inlineScripts } from '../../src/integrations/csp.ts';
 import { launchChromium } from './chromium.ts';
@@ -114,28 +114,48 @@ interface FontProbe {
   katex: number;
 }
 
-async function measureOne(browser: Browser, origin: string, root: string, base: string, spec: PageSpec): Promise<PageWeight> {
+/**
+ * One tab per worker, reused from page to page with the browser cache disabled (CDP
+ * Network.setCacheDisabled, DevTools' "Disable cache", which bypasses the memory cache too), so every
+ * visit is a first visit. A fresh browser context per page measures the same bytes but costs a new
+ * renderer process each time, which made the gate several times slower.
+ */
+interface Tab {
+  page: Page;
+  close(): Promise<void>;
+}
+
+async function openTab(browser: Browser): Promise<Tab> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return { page, close: () => context.close() };
+}
+
+async function measureOne(tab: Tab, origin: string, root: string, base: string, spec: PageSpec): Promise<PageWeight> {
+  const { page } = tab;
   const seen: { url: string; type: string }[] = [];
-  page.on('request', (r) => seen.push({ url: r.url(), type: r.resourceType() }));
   let inflight = 0;
   let lastChange = Date.now();
   const settle = () => {
     lastChange = Date.now();
   };
-  page.on('request', () => {
+  const onRequest = (r: Request) => {
+    seen.push({ url: r.url(), type: r.resourceType() });
     inflight++;
     settle();
-  });
-  page.on('requestfinished', () => {
+  };
+  const onDone = () => {
     inflight--;
     settle();
-  });
-  page.on('requestfailed', () => {
-    inflight--;
-    settle();
-  });
+  };
+  // Leave the previous page first, so none of its late requests is counted for this one.
+  await page.goto('about:blank');
+  page.on('request', onRequest);
+  page.on('requestfinished', onDone);
+  page.on('requestfailed', onDone);
   const res = await page.goto(origin + spec.path, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   // Quiet for 200 ms with nothing in flight: everything the page loads on its own has arrived.
@@ -184,6 +204,9 @@ async function measureOne(browser: Browser, origin: string, root: string, base: 
     }
     return { faces, used: [...used], katex: document.querySelectorAll('.katex').length };
   });
+  page.off('request', onRequest);
+  page.off('requestfinished', onDone);
+  page.off('requestfailed', onDone);
   const p: PageWeight = {
     path: spec.path,
     type: spec.type,
@@ -234,7 +257,6 @@ async function measureOne(browser: Browser, origin: string, root: string, base: 
         p.fonts.unused.push(`${label}${face ? ` (${face.family} ${face.weight} ${face.style})` : ' (no @font-face)'}`);
     } else addTo(p.other, file, label);
   }
-  await context.close();
   return p;
 }
 
@@ -254,12 +276,14 @@ export async function measurePages(pages: PageSpec[], options: MeasureOptions = 
   const out: PageWeight[] = [];
   try {
     const queue = [...pages];
-    const workers = Array.from({ length: options.concurrency ?? 2 }, async () => {
+    const workers = Array.from({ length: options.concurrency ?? 4 }, async () => {
+      const tab = await openTab(browser);
       for (let spec = queue.shift(); spec; spec = queue.shift()) {
-        const p = await measureOne(browser, site.origin, dist, base, { ...spec, path: base.replace(/\/$/, '') + spec.path });
+        const p = await measureOne(tab, site.origin, dist, base, { ...spec, path: base.replace(/\/$/, '') + spec.path });
         out.push(p);
         options.onPage?.(p);
       }
+      await tab.close();
     });
     await Promise.all(workers);
   } finally {

@@ -60,6 +60,8 @@ export interface ServeOptions {
   base?: string;
   /** Set false to serve everything uncompressed. */
   compress?: boolean;
+  /** Called for every response with its URL path, status and body bytes as sent (compressed when it was). */
+  onResponse?: (response: { path: string; status: number; bytes: number }) => void;
 }
 
 /** Maps a URL path to a file under root, or undefined. A directory without a trailing slash maps to "redirect". */
@@ -92,6 +94,7 @@ export function serveDist(options: ServeOptions): Promise<ServedSite> {
     const url = new URL(req.url ?? '/', 'http://x');
     const found = resolvePath(root, base, url.pathname);
     if (found === 'redirect') {
+      options.onResponse?.({ path: url.pathname, status: 301, bytes: 0 });
       res.writeHead(301, { Location: url.pathname + '/' + url.search });
       res.end();
       return;
@@ -102,6 +105,7 @@ export function serveDist(options: ServeOptions): Promise<ServedSite> {
       status = 404;
       file = join(root, '404.html');
       if (!existsSync(file)) {
+        options.onResponse?.({ path: url.pathname, status: 404, bytes: 9 });
         res.writeHead(404, { 'Content-Type': 'text/plain' });
         res.end('not found');
         return;
@@ -127,11 +131,14 @@ export function serveDist(options: ServeOptions): Promise<ServedSite> {
           encoding === 'br' ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(raw, { level: 6 });
         cache.set(key, body);
       }
+      options.onResponse?.({ path: url.pathname, status, bytes: req.method === 'HEAD' ? 0 : body.length });
       res.writeHead(status, { ...headers, 'Content-Encoding': encoding, Vary: 'Accept-Encoding', 'Content-Length': String(body.length) });
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
-    res.writeHead(status, { ...headers, 'Content-Length': String(statSync(file).size) });
+    const size = statSync(file).size;
+    options.onResponse?.({ path: url.pathname, status, bytes: req.method === 'HEAD' ? 0 : size });
+    res.writeHead(status, { ...headers, 'Content-Length': String(size) });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });

@@ -23,9 +23,9 @@ const MAX_K = 3;
 export function mountGraph(root: ParentNode = document): void {
   const viewport = root.querySelector<HTMLElement>('[data-graph-viewport]');
   const svg = viewport?.querySelector<SVGSVGElement>('svg[data-lg-svg]');
-  const form = root.querySelector<HTMLFormElement>('form[data-graph-controls]');
-  if (!viewport || !svg || !form) return;
-  const status = form.querySelector<HTMLElement>('[data-graph-status]');
+  const controls = root.querySelector<HTMLElement>('[data-graph-controls]');
+  if (!viewport || !svg || !controls) return;
+  const status = controls.querySelector<HTMLElement>('[data-graph-status]');
   const note = root.querySelector<HTMLElement>('[data-graph-note]');
   const width = svg.viewBox.baseVal.width;
   const height = svg.viewBox.baseVal.height;
@@ -169,7 +169,7 @@ export function mountGraph(root: ParentNode = document): void {
     if (top < 16 || bottom > vh - 16) y = view.y + (vh / 2 - (top + bottom) / 2);
     if (x !== view.x || y !== view.y) set({ k: view.k, x, y });
   });
-  form.addEventListener('click', (e) => {
+  controls.addEventListener('click', (e) => {
     const b = (e.target as Element).closest<HTMLButtonElement>('button[data-zoom]');
     if (!b) return;
     const z = b.dataset['zoom'];
@@ -181,8 +181,8 @@ export function mountGraph(root: ParentNode = document): void {
 
   // ---- filters and highlighting ---------------------------------------------------------------
   const checked = (name: string) =>
-    new Set([...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value));
-  const focusSelect = form.querySelector<HTMLSelectElement>('select[name="focus"]');
+    new Set([...controls.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value));
+  const focusSelect = controls.querySelector<HTMLSelectElement>('select[name="focus"]');
   const update = () => {
     const topics = checked('topic');
     const types = checked('type');
@@ -222,13 +222,12 @@ export function mountGraph(root: ParentNode = document): void {
       status.textContent = `${shownNodes} of ${nodes.length} papers and ${shownEdges} of ${edges.length} relations shown${lineage}.`;
     }
   };
-  form.addEventListener('change', update);
-  form.addEventListener('submit', (e) => e.preventDefault());
-  form.addEventListener('click', (e) => {
+  controls.addEventListener('change', update);
+  controls.addEventListener('click', (e) => {
     const b = (e.target as Element).closest<HTMLButtonElement>('button[data-check]');
     if (!b) return;
     const [name, value] = b.dataset['check']!.split(':');
-    for (const i of form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) i.checked = value === 'all';
+    for (const i of controls.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) i.checked = value === 'all';
     update();
   });
   const params = new URLSearchParams(location.search);

@@ -20,12 +20,12 @@ export function timed(command: string, cwd: string, logFile: string, env: Record
   const useTime = existsSync('/usr/bin/time');
   const started = performance.now();
   const run = useTime
-    ? spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeOut, 'sh', '-c', `${command} > '${logFile}' 2>&1`], {
+    ? spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeOut, 'sh', '-c', `(${command}) > '${logFile}' 2>&1`], {
         cwd,
         env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
         stdio: 'inherit',
       })
-    : spawnSync('sh', ['-c', `${command} > '${logFile}' 2>&1`], {
+    : spawnSync('sh', ['-c', `(${command}) > '${logFile}' 2>&1`], {
         cwd,
         env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
         stdio: 'inherit',

@@ -10,7 +10,7 @@
  *   plus the synthetic notes in content/papers;
  * - the bare baseline: Astro 7 + MDX + KaTeX, one route rendering each note's <Content /> with no
  *   layout, over the same notes, with either the unified pipeline (remark-math + rehype-katex, what
- *   the site uses) or Astro 7's Sätteri processor with a KaTeX hast plugin.
+ *   the site uses) or Astro 7's Sätteri processor with a KaTeX mdast plugin.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -186,7 +186,7 @@ export function syntheticNotes(count: number, real: RealContent, seed = 8): Synt
     const body = [
       `## ${SECTIONS[0]}`,
       '',
-      `${paragraph(70)} Earlier work such as [[${links[0]}]] paid $O(n^2 d)$ for a sequence of length $n$. ${paragraph(40)}`,
+      `${paragraph(70)} Earlier work such as [[${links[0]}]] paid $O(n^2 d)$ for a long sequence. ${paragraph(40)}`,
       '',
       `## ${SECTIONS[1]}`,
       '',
@@ -284,22 +284,12 @@ import rehypeKatex from 'rehype-katex';
 const processor = unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] });`
       : `import { satteri } from '@astrojs/markdown-satteri';
 import katex from 'katex';
-// Sätteri parses $…$ and $$…$$ (features.math) into code.language-math; this hast plugin renders them.
-const katexPlugin = {
-  name: 'katex',
-  element: {
-    filter: ['code'],
-    visit(node, ctx) {
-      const cls = node.properties?.className ?? [];
-      const classes = Array.isArray(cls) ? cls : String(cls).split(' ');
-      if (!classes.includes('language-math')) return;
-      const display = classes.includes('math-display');
-      const html = katex.renderToString(ctx.textContent(node), { displayMode: display, throwOnError: false });
-      ctx.replaceNode(display ? ctx.parent(node) : node, { type: 'raw', value: html });
-    },
-  },
-};
-const processor = satteri({ features: { math: true }, hastPlugins: [katexPlugin] });`;
+// Sätteri parses $…$ and $$…$$ (features.math) into math and inlineMath nodes; this mdast plugin
+// renders each with KaTeX and splices the HTML back in ({ raw, mdxExpressions: false } keeps
+// KaTeX's braces literal in MDX), the pattern Sätteri documents for KaTeX.
+const render = (displayMode) => (node) => ({ raw: katex.renderToString(node.value, { displayMode, throwOnError: false }), mdxExpressions: false });
+const katexPlugin = { name: 'katex', math: render(true), inlineMath: render(false) };
+const processor = satteri({ features: { math: true }, mdastPlugins: [katexPlugin] });`;
   writeFileSync(
     join(dir, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';
