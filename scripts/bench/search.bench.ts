@@ -8,8 +8,9 @@
  * typed key by key (40 ms apart, a fast typist) into the search input. Latency runs from the last
  * keystroke (its keydown event) to the first animation frame in which the summary names the query and
  * the first result's title is in the DOM (or the summary says there is no result). It includes the
- * input's debounce: Pagefind's <pagefind-input> waits 300 ms after the last keystroke before it
- * searches, so the table also shows latency − 300 ms, the time the search and the rendering take.
+ * input's debounce: the site's <pagefind-input> waits SEARCH_DEBOUNCE_MS (src/lib/search-ranking.ts)
+ * after the last keystroke before it searches, so the table also shows latency minus that wait, the
+ * time the search and the rendering take.
  * Bytes are the compressed bytes transferred for the query until the network has been quiet for
  * 300 ms after the results rendered (Pagefind loads the fragments of the shown results).
  * - cold: a fresh page per query, counted from focusing the input (which makes Pagefind load), so
@@ -28,6 +29,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { launchChromium } from '../lib/chromium.ts';
+import { SEARCH_DEBOUNCE_MS } from '../../src/lib/search-ranking.ts';
 import { serveDist } from '../lib/serve-dist.ts';
 import { fmt, timed } from './lib/measure.ts';
 import { REPO, prepareFullSite, realContent, syntheticNotes } from './lib/synthetic.ts';
@@ -55,7 +57,9 @@ export const FALLBACK_QUERIES = [
   'retrieval',
   'chain of thought',
 ];
-const DEBOUNCE_MS = 300;
+const DEBOUNCE_MS = SEARCH_DEBOUNCE_MS;
+/** Network quiet time that ends a query's byte count, and the pause between warm queries. */
+const QUIET_MS = 300;
 const KEY_DELAY_MS = 40;
 
 function loadQueries(): { queries: string[]; source: string } {
@@ -95,7 +99,7 @@ const resetCount = () => {
 };
 /** Resolves once nothing has been served for the debounce interval (at most 10 s). */
 async function quiet(): Promise<void> {
-  for (const t0 = Date.now(); Date.now() - t0 < 10_000 && Date.now() - traffic.last < DEBOUNCE_MS;)
+  for (const t0 = Date.now(); Date.now() - t0 < 10_000 && Date.now() - traffic.last < QUIET_MS;)
     await new Promise((r) => setTimeout(r, 25));
 }
 
@@ -132,7 +136,7 @@ async function runQuery(s: SearchTab, query: string, fresh: boolean): Promise<Qu
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.press('Backspace');
     // Let the cleared state settle so it cannot be mistaken for this query's results.
-    await page.waitForTimeout(DEBOUNCE_MS + 200);
+    await page.waitForTimeout(QUIET_MS + 200);
     await quiet();
     resetCount();
   }

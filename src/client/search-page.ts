@@ -3,6 +3,7 @@
  * a sort control (relevance, newest, oldest) and the query kept in the URL (?q=…).
  */
 import { basePath, configElement, loadPagefindUI } from './pagefind-loader.ts';
+import { SEARCH_DEBOUNCE_MS } from '../lib/search-ranking.ts';
 
 export async function mountSearchPage(): Promise<void> {
   const root = document.querySelector<HTMLElement>('[data-search-page]');
@@ -21,7 +22,7 @@ export async function mountSearchPage(): Promise<void> {
     `${configElement(base)}
     <div class="search-layout">
       <div class="search-layout__main">
-        <pagefind-input placeholder="Search the atlas" autofocus></pagefind-input>
+        <pagefind-input placeholder="Search the atlas" debounce="${SEARCH_DEBOUNCE_MS}" autofocus></pagefind-input>
         <p class="search-sort"><label for="search-sort">Sort results</label>
           <select id="search-sort"><option value="">By relevance</option><option value="desc">Newest first</option><option value="asc">Oldest first</option></select></p>
         <pagefind-summary></pagefind-summary>

@@ -16,6 +16,14 @@ export const SEARCH_RANKING = {
   metaWeights: { title: 5, exact: 30, short: 10, names: 8 },
 } as const;
 
+/**
+ * How long the search inputs wait after the last keystroke before they search (Pagefind's
+ * `<pagefind-input debounce>`, 300 ms by default). One Pagefind search of this index takes tens of
+ * milliseconds and a newer query supersedes a running one, so a short wait keeps results in step
+ * with typing without searching on every key of a fast burst.
+ */
+export const SEARCH_DEBOUNCE_MS = 40;
+
 /** A short name folded to one lowercase word of letters and digits: "GPT-2" → "gpt2", "∞-former" → "former". */
 export function exactName(short: string): string {
   return short
