@@ -3,11 +3,11 @@
  * recompute plus redraw, at the default sizes and at the maximum sizes the demo accepts.
  *
  * Method: the built site (dist/) is served by scripts/lib/serve-dist.ts and opened in Chromium
- * (1280×800). For each demo element, a `change` event is dispatched on one of its controls, which
- * runs the demo's recompute() synchronously (read controls → src/compute → rewrite the live parts).
- * The event is dispatched from a requestAnimationFrame callback, at the start of a frame, and two
- * times are taken from it:
- * - script: until the handler returns (compute + DOM writes);
+ * (1280×800). For each demo element, its recompute() is called, the work a change of a control
+ * triggers (read controls → src/compute → rewrite the live parts; the element runs it in the frame
+ * after the change). It is called from a requestAnimationFrame callback, at the start of a frame,
+ * and two times are taken from it:
+ * - script: until recompute() returns (compute + DOM writes);
  * - frame: until a task queued at that moment runs, which is after the browser has done that
  *   frame's style, layout and paint (main-thread work; rasterising happens off the main thread),
  *   so it is the recompute plus the redraw.
@@ -131,19 +131,17 @@ try {
             })
             .join(', ');
         const time = async (el: Element) => {
-          const trigger = fieldsOf(el).find((f) => sizeFields.includes(f.dataset['field']!)) ?? fieldsOf(el)[0];
-          if (!trigger) return { scriptMs: NaN, frameMs: NaN };
           const script: number[] = [];
           const frame: number[] = [];
           for (let rep = 0; rep < 10; rep++) {
             await nextPaint();
-            // Dispatched at the start of a frame, from a requestAnimationFrame callback: the
+            // Called at the start of a frame, from a requestAnimationFrame callback: the
             // browser's style, layout and paint for this frame follow in the same rendering task,
             // and a task queued here runs only after them.
             const t = await new Promise<{ script: number; frame: number }>((resolve) =>
               requestAnimationFrame(() => {
                 const t0 = performance.now();
-                trigger.dispatchEvent(new Event('change', { bubbles: true }));
+                (el as HTMLElement & { recompute(): number }).recompute();
                 const t1 = performance.now();
                 setTimeout(() => resolve({ script: t1 - t0, frame: performance.now() - t0 }), 0);
               }),

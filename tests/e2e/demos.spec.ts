@@ -253,6 +253,11 @@ test.describe('sequence attention', () => {
     // 64×64 heatmaps a few hundred times and only measure the machine.
     await demo.getByLabel('Sentence', { exact: true }).fill(Array.from({ length: 70 }, (_x, i) => `w${i}`).join(' '));
     await expect(demo.locator('[data-msg-for="sentence"]')).toHaveText('Only the first 64 of 70 tokens are used.');
+    // Past TABLE_MAX_TOKENS the weights are an SVG heatmap, its table drawn only when opened.
+    await expect(demo.locator('svg[data-matrix="w1"]')).toHaveAttribute('data-rows', '64');
+    await expect(demo.locator('details[data-table-for="w1"] table')).toHaveCount(0);
+    await demo.locator('details[data-table-for="w1"] summary').focus();
+    await page.keyboard.press('Enter');
     await expect(demo.locator('table[data-matrix="w1"] tbody tr')).toHaveCount(64);
     await typeInto(page, demo.getByLabel('Sentence', { exact: true }), 'the cat sat');
     await expect(demo.locator('[data-msg-for="sentence"]')).toHaveText('');

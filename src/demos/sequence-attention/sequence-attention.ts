@@ -43,7 +43,7 @@ class SequenceAttention extends DemoElement {
     const result = computeSequence(state);
     this.state = state;
     this.result = result;
-    this.render('figure', figure(id, state, result));
+    this.render('figure', figure(id, state, result, this.tableModes));
     this.announce(summary(state, result));
   }
 

@@ -20,7 +20,7 @@ import {
 } from '../../compute/index.ts';
 import { concatCols, matmul, sliceCols, transpose } from '../../compute/matrix.ts';
 import { formatNumber, subscript } from '../shared/format.ts';
-import { heatmapTable } from '../shared/heatmap.ts';
+import { heatmapSvg, heatmapTable, tableInDetails, type HeatmapSpec, type TableModes } from '../shared/heatmap.ts';
 import { LIMITS } from '../shared/input.ts';
 import { argmax } from '../shared/stats.ts';
 import { embedTokens, randomMatrix, tokenize } from '../shared/tokens.ts';
@@ -204,43 +204,62 @@ export function maskReason(s: SequenceState, i: number, j: number): string {
   return '';
 }
 
+/**
+ * Up to this many tokens every matrix is an HTML table of numbers. Longer sequences draw each matrix
+ * as an SVG heatmap (a keyboard cursor reads out the term behind each cell) with its table inside
+ * <details>, drawn only once opened: at 64 tokens and 8 heads, tables of every head are 65,536 cells
+ * and several megabytes of markup, which no redraw can fit in a frame.
+ */
+export const TABLE_MAX_TOKENS = 16;
+
 /** The figure: per head the scores and the weights, then the output. */
-export function figure(idPrefix: string, s: SequenceState, r: SequenceResult): string {
+export function figure(idPrefix: string, s: SequenceState, r: SequenceResult, tables: TableModes = () => 'static'): string {
   const n = r.labels.length;
   const rowLabels = r.labels.map((_t, i) => tokenLabel(r.labels, i));
   const masked = r.allowed ? (i: number, j: number) => isMasked(r, i, j) : undefined;
   const dimRow = (i: number): boolean => i >= r.real;
+  const asTables = n <= TABLE_MAX_TOKENS;
+  const draw = (spec: HeatmapSpec, summary: string, axes: { rowAxis: string; colAxis: string }): string =>
+    asTables ? heatmapTable(spec) : `${heatmapSvg({ ...spec, ...axes })}${tableInDetails(summary, spec, tables(spec.key))}`;
   let html = '';
   r.heads.forEach((h, a) => {
     html += `<div class="demo__panel" data-head="${a + 1}"><p class="demo__panel-title">Head ${a + 1} of ${s.heads}</p><div class="demo__row">`;
-    html += `<div>${heatmapTable({
-      key: `s${a + 1}`,
-      idPrefix,
-      caption: `Scores Q·Kᵀ/√d_k of head ${a + 1} (${n}×${n}; rows are queries, columns keys${masked ? '; masked entries are −∞' : ''}).`,
-      rowLabels,
-      colLabels: rowLabels,
-      corner: 'q ↓ k →',
-      values: h.scores,
-      scale: 'diverging',
-      ...(masked ? { masked } : {}),
-      dimRow,
-    })}</div>`;
-    html += `<div>${heatmapTable({
-      key: `w${a + 1}`,
-      idPrefix,
-      caption: `Attention weights of head ${a + 1}: softmax of each row of scores; each row sums to 1.`,
-      rowLabels,
-      colLabels: rowLabels,
-      corner: 'q ↓ k →',
-      values: h.weights,
-      scale: 'sequential',
-      range: { min: 0, max: 1 },
-      ...(masked ? { masked, maskedText: '0' } : {}),
-      dimRow,
-    })}</div></div>`;
+    html += `<div>${draw(
+      {
+        key: `s${a + 1}`,
+        idPrefix,
+        caption: `Scores Q·Kᵀ/√d_k of head ${a + 1} (${n}×${n}; rows are queries, columns keys${masked ? '; masked entries are −∞' : ''}).`,
+        rowLabels,
+        colLabels: rowLabels,
+        corner: 'q ↓ k →',
+        values: h.scores,
+        scale: 'diverging',
+        ...(masked ? { masked } : {}),
+        dimRow,
+      },
+      `Scores of head ${a + 1} as a table`,
+      { rowAxis: 'query', colAxis: 'key' },
+    )}</div>`;
+    html += `<div>${draw(
+      {
+        key: `w${a + 1}`,
+        idPrefix,
+        caption: `Attention weights of head ${a + 1}: softmax of each row of scores; each row sums to 1.`,
+        rowLabels,
+        colLabels: rowLabels,
+        corner: 'q ↓ k →',
+        values: h.weights,
+        scale: 'sequential',
+        range: { min: 0, max: 1 },
+        ...(masked ? { masked, maskedText: '0' } : {}),
+        dimRow,
+      },
+      `Weights of head ${a + 1} as a table`,
+      { rowAxis: 'query', colAxis: 'key' },
+    )}</div></div>`;
     html += `<p class="hm-detail" data-detail-for="s${a + 1}" data-detail-also="w${a + 1}" aria-live="polite">Hover over or focus a cell (Tab, then arrow keys) to see the term behind it.</p></div>`;
   });
-  html += `<div class="demo__panel"><p class="demo__panel-title">Output</p>${heatmapTable({
+  const out: HeatmapSpec = {
     key: 'out',
     idPrefix,
     caption: `Output Concat(head₁ … head${subscript(s.heads)}) W^O: one row of d_model = ${r.dModel} numbers per token.`,
@@ -251,7 +270,8 @@ export function figure(idPrefix: string, s: SequenceState, r: SequenceResult): s
     scale: 'diverging',
     dimRow,
     detail: 'Hover over or focus a cell to see how it was computed.',
-  })}</div>`;
+  };
+  html += `<div class="demo__panel"><p class="demo__panel-title">Output</p>${draw(out, 'Output as a table', { rowAxis: 'token', colAxis: 'dimension' })}</div>`;
   return html;
 }
 
