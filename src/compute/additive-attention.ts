@@ -61,8 +61,7 @@ export function additiveAttention(s: Matrix, h: Matrix, p: AdditiveAttentionPara
   assertFinite(op, 'w', p.w);
   assertFinite(op, 'u', p.u);
   assertFinite(op, 'v', p.v);
-  const n = s.rows,
-    m = h.rows;
+  const n = s.rows, m = h.rows;
   const sw = matmul(s, p.w); // n×d_a: s_i·W, shared by every j
   const hu = matmul(h, p.u); // m×d_a: h_j·U, shared by every i
   const scores = zeros(n, m); // n×m

@@ -48,12 +48,7 @@ export function stridedNonzeros(n: number, l: number): number {
 }
 
 /** FLOPs and extra memory of one attention head of length n and width d. */
-export function attentionCost(
-  method: AttentionMethod,
-  n: number,
-  d: number,
-  params: AttentionCostParams = {},
-): { flops: number; memory: number } {
+export function attentionCost(method: AttentionMethod, n: number, d: number, params: AttentionCostParams = {}): { flops: number; memory: number } {
   const op = 'attentionCost';
   positiveInteger(op, 'n', n);
   positiveInteger(op, 'd', d);

@@ -61,8 +61,7 @@ export function dispatchWithCapacity(
     const row = indices[t]!;
     if (row.length !== k) throw new ArgumentError(op, `token ${t} has ${row.length} choices but token 0 has ${k}`);
     for (const e of row) {
-      if (!Number.isInteger(e) || e < 0 || e >= experts)
-        throw new ArgumentError(op, `token ${t} chose expert ${e}, outside [0, ${experts})`);
+      if (!Number.isInteger(e) || e < 0 || e >= experts) throw new ArgumentError(op, `token ${t} chose expert ${e}, outside [0, ${experts})`);
     }
   }
   const load = new Array<number>(experts).fill(0); // E

@@ -103,8 +103,7 @@ export function flashAttention(q: Matrix, k: Matrix, v: Matrix, options: FlashAt
   const blockSize = options.blockSize ?? 64;
   if (!Number.isInteger(blockSize) || blockSize < 1) throw new ArgumentError(op, `blockSize must be an integer ≥ 1, got ${blockSize}`);
   const scale = options.scale ?? (d > 0 ? 1 / Math.sqrt(d) : 1); // τ = 1/√d (an empty d gives all-zero scores anyway)
-  if (typeof scale !== 'number' || !Number.isFinite(scale))
-    throw new ArgumentError(op, `scale must be a finite number, got ${String(scale)}`);
+  if (typeof scale !== 'number' || !Number.isFinite(scale)) throw new ArgumentError(op, `scale must be a finite number, got ${String(scale)}`);
   assertFinite(op, 'q', q);
   assertFinite(op, 'k', k);
   assertFinite(op, 'v', v);
@@ -112,8 +111,7 @@ export function flashAttention(q: Matrix, k: Matrix, v: Matrix, options: FlashAt
   if (mask !== undefined) assertMask(op, mask, n, m);
   const bias = options.bias;
   if (bias !== undefined) {
-    if (bias.rows !== n || bias.cols !== m)
-      throw new ShapeError(op, `bias is ${shape(bias)} but the scores are ${n}×${m}; they must match`);
+    if (bias.rows !== n || bias.cols !== m) throw new ShapeError(op, `bias is ${shape(bias)} but the scores are ${n}×${m}; they must match`);
     assertFinite(op, 'bias', bias);
   }
   const trace = options.trace ?? false;
@@ -178,8 +176,7 @@ export function flashAttention(q: Matrix, k: Matrix, v: Matrix, options: FlashAt
             s = -Infinity;
           } else {
             s = scale * sij[r * bc + c]! + (bias === undefined ? 0 : bias.data[gi * m + gj]!);
-            if (s !== s)
-              throw new ArgumentError(op, `score (${gi}, ${gj}) is NaN (an overflowing dot product?); inputs must keep scores finite`);
+            if (s !== s) throw new ArgumentError(op, `score (${gi}, ${gj}) is NaN (an overflowing dot product?); inputs must keep scores finite`);
           }
           sij[r * bc + c] = s;
           if (s > bmax) bmax = s;
@@ -261,96 +258,34 @@ export function flashAttention(q: Matrix, k: Matrix, v: Matrix, options: FlashAt
 function tileDots(q: Float64Array, k: Float64Array, out: Float64Array, rows: number, cols: number, d: number, stride: number): void {
   let r = 0;
   for (; r + 4 <= rows; r += 4) {
-    const a0 = r * d,
-      a1 = a0 + d,
-      a2 = a1 + d,
-      a3 = a2 + d;
+    const a0 = r * d, a1 = a0 + d, a2 = a1 + d, a3 = a2 + d;
     let c = 0;
     for (; c + 4 <= cols; c += 4) {
-      const b0 = c * d,
-        b1 = b0 + d,
-        b2 = b1 + d,
-        b3 = b2 + d;
-      let s00 = 0,
-        s01 = 0,
-        s02 = 0,
-        s03 = 0,
-        s10 = 0,
-        s11 = 0,
-        s12 = 0,
-        s13 = 0;
-      let s20 = 0,
-        s21 = 0,
-        s22 = 0,
-        s23 = 0,
-        s30 = 0,
-        s31 = 0,
-        s32 = 0,
-        s33 = 0;
+      const b0 = c * d, b1 = b0 + d, b2 = b1 + d, b3 = b2 + d;
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
       for (let a = 0; a < d; a++) {
-        const x0 = q[a0 + a]!,
-          x1 = q[a1 + a]!,
-          x2 = q[a2 + a]!,
-          x3 = q[a3 + a]!;
-        const y0 = k[b0 + a]!,
-          y1 = k[b1 + a]!,
-          y2 = k[b2 + a]!,
-          y3 = k[b3 + a]!;
-        s00 += x0 * y0;
-        s01 += x0 * y1;
-        s02 += x0 * y2;
-        s03 += x0 * y3;
-        s10 += x1 * y0;
-        s11 += x1 * y1;
-        s12 += x1 * y2;
-        s13 += x1 * y3;
-        s20 += x2 * y0;
-        s21 += x2 * y1;
-        s22 += x2 * y2;
-        s23 += x2 * y3;
-        s30 += x3 * y0;
-        s31 += x3 * y1;
-        s32 += x3 * y2;
-        s33 += x3 * y3;
+        const x0 = q[a0 + a]!, x1 = q[a1 + a]!, x2 = q[a2 + a]!, x3 = q[a3 + a]!;
+        const y0 = k[b0 + a]!, y1 = k[b1 + a]!, y2 = k[b2 + a]!, y3 = k[b3 + a]!;
+        s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
+        s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
+        s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
+        s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
       }
-      const o0 = r * stride + c,
-        o1 = o0 + stride,
-        o2 = o1 + stride,
-        o3 = o2 + stride;
-      out[o0] = s00;
-      out[o0 + 1] = s01;
-      out[o0 + 2] = s02;
-      out[o0 + 3] = s03;
-      out[o1] = s10;
-      out[o1 + 1] = s11;
-      out[o1 + 2] = s12;
-      out[o1 + 3] = s13;
-      out[o2] = s20;
-      out[o2 + 1] = s21;
-      out[o2 + 2] = s22;
-      out[o2 + 3] = s23;
-      out[o3] = s30;
-      out[o3 + 1] = s31;
-      out[o3 + 2] = s32;
-      out[o3 + 3] = s33;
+      const o0 = r * stride + c, o1 = o0 + stride, o2 = o1 + stride, o3 = o2 + stride;
+      out[o0] = s00; out[o0 + 1] = s01; out[o0 + 2] = s02; out[o0 + 3] = s03;
+      out[o1] = s10; out[o1 + 1] = s11; out[o1 + 2] = s12; out[o1 + 3] = s13;
+      out[o2] = s20; out[o2 + 1] = s21; out[o2 + 2] = s22; out[o2 + 3] = s23;
+      out[o3] = s30; out[o3 + 1] = s31; out[o3 + 2] = s32; out[o3 + 3] = s33;
     }
     for (; c < cols; c++) {
       const b0 = c * d;
-      let s0 = 0,
-        s1 = 0,
-        s2 = 0,
-        s3 = 0;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
       for (let a = 0; a < d; a++) {
         const y = k[b0 + a]!;
-        s0 += q[a0 + a]! * y;
-        s1 += q[a1 + a]! * y;
-        s2 += q[a2 + a]! * y;
-        s3 += q[a3 + a]! * y;
+        s0 += q[a0 + a]! * y; s1 += q[a1 + a]! * y; s2 += q[a2 + a]! * y; s3 += q[a3 + a]! * y;
       }
-      out[r * stride + c] = s0;
-      out[(r + 1) * stride + c] = s1;
-      out[(r + 2) * stride + c] = s2;
-      out[(r + 3) * stride + c] = s3;
+      out[r * stride + c] = s0; out[(r + 1) * stride + c] = s1; out[(r + 2) * stride + c] = s2; out[(r + 3) * stride + c] = s3;
     }
   }
   for (; r < rows; r++) {
@@ -368,108 +303,37 @@ function tileDots(q: Float64Array, k: Float64Array, out: Float64Array, rows: num
  * o[r·dv + x] ← corr[r]·o[r·dv + x] + Σ_c p[r·stride + c]·v[c·dv + x]: the O_i update, in 4×4
  * register tiles over (rows, dv) with the sum over the tile's keys in index order.
  */
-function tileUpdate(
-  p: Float64Array,
-  v: Float64Array,
-  o: Float64Array,
-  corr: Float64Array,
-  rows: number,
-  cols: number,
-  dv: number,
-  stride: number,
-): void {
+function tileUpdate(p: Float64Array, v: Float64Array, o: Float64Array, corr: Float64Array, rows: number, cols: number, dv: number, stride: number): void {
   let r = 0;
   for (; r + 4 <= rows; r += 4) {
-    const p0 = r * stride,
-      p1 = p0 + stride,
-      p2 = p1 + stride,
-      p3 = p2 + stride;
-    const c0 = corr[r]!,
-      c1 = corr[r + 1]!,
-      c2 = corr[r + 2]!,
-      c3 = corr[r + 3]!;
-    const o0 = r * dv,
-      o1 = o0 + dv,
-      o2 = o1 + dv,
-      o3 = o2 + dv;
+    const p0 = r * stride, p1 = p0 + stride, p2 = p1 + stride, p3 = p2 + stride;
+    const c0 = corr[r]!, c1 = corr[r + 1]!, c2 = corr[r + 2]!, c3 = corr[r + 3]!;
+    const o0 = r * dv, o1 = o0 + dv, o2 = o1 + dv, o3 = o2 + dv;
     let x = 0;
     for (; x + 4 <= dv; x += 4) {
-      let s00 = 0,
-        s01 = 0,
-        s02 = 0,
-        s03 = 0,
-        s10 = 0,
-        s11 = 0,
-        s12 = 0,
-        s13 = 0;
-      let s20 = 0,
-        s21 = 0,
-        s22 = 0,
-        s23 = 0,
-        s30 = 0,
-        s31 = 0,
-        s32 = 0,
-        s33 = 0;
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
       for (let c = 0; c < cols; c++) {
-        const w0 = p[p0 + c]!,
-          w1 = p[p1 + c]!,
-          w2 = p[p2 + c]!,
-          w3 = p[p3 + c]!;
+        const w0 = p[p0 + c]!, w1 = p[p1 + c]!, w2 = p[p2 + c]!, w3 = p[p3 + c]!;
         const vo = c * dv + x;
-        const y0 = v[vo]!,
-          y1 = v[vo + 1]!,
-          y2 = v[vo + 2]!,
-          y3 = v[vo + 3]!;
-        s00 += w0 * y0;
-        s01 += w0 * y1;
-        s02 += w0 * y2;
-        s03 += w0 * y3;
-        s10 += w1 * y0;
-        s11 += w1 * y1;
-        s12 += w1 * y2;
-        s13 += w1 * y3;
-        s20 += w2 * y0;
-        s21 += w2 * y1;
-        s22 += w2 * y2;
-        s23 += w2 * y3;
-        s30 += w3 * y0;
-        s31 += w3 * y1;
-        s32 += w3 * y2;
-        s33 += w3 * y3;
+        const y0 = v[vo]!, y1 = v[vo + 1]!, y2 = v[vo + 2]!, y3 = v[vo + 3]!;
+        s00 += w0 * y0; s01 += w0 * y1; s02 += w0 * y2; s03 += w0 * y3;
+        s10 += w1 * y0; s11 += w1 * y1; s12 += w1 * y2; s13 += w1 * y3;
+        s20 += w2 * y0; s21 += w2 * y1; s22 += w2 * y2; s23 += w2 * y3;
+        s30 += w3 * y0; s31 += w3 * y1; s32 += w3 * y2; s33 += w3 * y3;
       }
-      o[o0 + x] = c0 * o[o0 + x]! + s00;
-      o[o0 + x + 1] = c0 * o[o0 + x + 1]! + s01;
-      o[o0 + x + 2] = c0 * o[o0 + x + 2]! + s02;
-      o[o0 + x + 3] = c0 * o[o0 + x + 3]! + s03;
-      o[o1 + x] = c1 * o[o1 + x]! + s10;
-      o[o1 + x + 1] = c1 * o[o1 + x + 1]! + s11;
-      o[o1 + x + 2] = c1 * o[o1 + x + 2]! + s12;
-      o[o1 + x + 3] = c1 * o[o1 + x + 3]! + s13;
-      o[o2 + x] = c2 * o[o2 + x]! + s20;
-      o[o2 + x + 1] = c2 * o[o2 + x + 1]! + s21;
-      o[o2 + x + 2] = c2 * o[o2 + x + 2]! + s22;
-      o[o2 + x + 3] = c2 * o[o2 + x + 3]! + s23;
-      o[o3 + x] = c3 * o[o3 + x]! + s30;
-      o[o3 + x + 1] = c3 * o[o3 + x + 1]! + s31;
-      o[o3 + x + 2] = c3 * o[o3 + x + 2]! + s32;
-      o[o3 + x + 3] = c3 * o[o3 + x + 3]! + s33;
+      o[o0 + x] = c0 * o[o0 + x]! + s00; o[o0 + x + 1] = c0 * o[o0 + x + 1]! + s01; o[o0 + x + 2] = c0 * o[o0 + x + 2]! + s02; o[o0 + x + 3] = c0 * o[o0 + x + 3]! + s03;
+      o[o1 + x] = c1 * o[o1 + x]! + s10; o[o1 + x + 1] = c1 * o[o1 + x + 1]! + s11; o[o1 + x + 2] = c1 * o[o1 + x + 2]! + s12; o[o1 + x + 3] = c1 * o[o1 + x + 3]! + s13;
+      o[o2 + x] = c2 * o[o2 + x]! + s20; o[o2 + x + 1] = c2 * o[o2 + x + 1]! + s21; o[o2 + x + 2] = c2 * o[o2 + x + 2]! + s22; o[o2 + x + 3] = c2 * o[o2 + x + 3]! + s23;
+      o[o3 + x] = c3 * o[o3 + x]! + s30; o[o3 + x + 1] = c3 * o[o3 + x + 1]! + s31; o[o3 + x + 2] = c3 * o[o3 + x + 2]! + s32; o[o3 + x + 3] = c3 * o[o3 + x + 3]! + s33;
     }
     for (; x < dv; x++) {
-      let s0 = 0,
-        s1 = 0,
-        s2 = 0,
-        s3 = 0;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
       for (let c = 0; c < cols; c++) {
         const y = v[c * dv + x]!;
-        s0 += p[p0 + c]! * y;
-        s1 += p[p1 + c]! * y;
-        s2 += p[p2 + c]! * y;
-        s3 += p[p3 + c]! * y;
+        s0 += p[p0 + c]! * y; s1 += p[p1 + c]! * y; s2 += p[p2 + c]! * y; s3 += p[p3 + c]! * y;
       }
-      o[o0 + x] = c0 * o[o0 + x]! + s0;
-      o[o1 + x] = c1 * o[o1 + x]! + s1;
-      o[o2 + x] = c2 * o[o2 + x]! + s2;
-      o[o3 + x] = c3 * o[o3 + x]! + s3;
+      o[o0 + x] = c0 * o[o0 + x]! + s0; o[o1 + x] = c1 * o[o1 + x]! + s1; o[o2 + x] = c2 * o[o2 + x]! + s2; o[o3 + x] = c3 * o[o3 + x]! + s3;
     }
   }
   for (; r < rows; r++) {

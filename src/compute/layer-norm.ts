@@ -41,8 +41,7 @@ export function rowScale(size: number, eps: number): number {
 /** Layer norm of every row of x (n×d) with gain γ and bias β (length d each); ε defaults to 1e-5. */
 export function layerNorm(x: Matrix, gamma: readonly number[], beta: readonly number[], eps = 1e-5): Matrix {
   const op = 'layerNorm';
-  const n = x.rows,
-    d = x.cols;
+  const n = x.rows, d = x.cols;
   if (gamma.length !== d) {
     throw new ShapeError(op, `x is ${shape(x)} but gamma has ${gamma.length} entries; it needs one per column (${d})`);
   }

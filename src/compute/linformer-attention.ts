@@ -35,14 +35,7 @@ export function linformerAttention(
   if (e.cols !== k.rows) throw new ShapeError(op, `e is ${shape(e)} but k is ${shape(k)}; e needs m = ${k.rows} columns`);
   if (f.cols !== v.rows) throw new ShapeError(op, `f is ${shape(f)} but v is ${shape(v)}; f needs m = ${v.rows} columns`);
   if (e.rows !== f.rows) throw new ShapeError(op, `e is ${shape(e)} but f is ${shape(f)}; both must project to the same length k`);
-  for (const [name, x] of [
-    ['q', q],
-    ['k', k],
-    ['v', v],
-    ['e', e],
-    ['f', f],
-  ] as const)
-    assertFinite(op, name, x);
+  for (const [name, x] of [['q', q], ['k', k], ['v', v], ['e', e], ['f', f]] as const) assertFinite(op, name, x);
   const kProj = matmul(e, k); // K' = E·K: k×d
   const vProj = matmul(f, v); // V' = F·V: k×dv
   const scores = matmul(q, transpose(kProj)); // Q·K'ᵀ: n×k

@@ -58,12 +58,7 @@ export function multiHeadAttention(x: Matrix, w: MultiHeadWeights, options: Mult
   if (dModel % heads !== 0) {
     throw new ShapeError(op, `${heads} heads do not divide d_model = ${dModel} (x is ${shape(x)})`);
   }
-  for (const [name, m] of [
-    ['wq', w.wq],
-    ['wk', w.wk],
-    ['wv', w.wv],
-    ['wo', w.wo],
-  ] as const) {
+  for (const [name, m] of [['wq', w.wq], ['wk', w.wk], ['wv', w.wv], ['wo', w.wo]] as const) {
     if (m.rows !== dModel || m.cols !== dModel) {
       throw new ShapeError(op, `${name} is ${shape(m)} but x is ${shape(x)}; ${name} must be ${dModel}×${dModel} (d_model×d_model)`);
     }

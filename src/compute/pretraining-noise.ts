@@ -255,10 +255,9 @@ export function bartNoising(
   checkRate(op, 'deletionRatio', deletionRatio);
   if (!Number.isFinite(lambda) || lambda < 0 || lambda > 50) throw new ArgumentError(op, `lambda must be in [0, 50], got ${lambda}`);
   const random = seededRandom(seed);
-  const permutation =
-    (options.permuteSentences ?? true)
-      ? sentencePermutation(tokens, random)
-      : { tokens: tokens.slice(), order: tokens.length > 0 ? [0] : [] };
+  const permutation = (options.permuteSentences ?? true)
+    ? sentencePermutation(tokens, random)
+    : { tokens: tokens.slice(), order: tokens.length > 0 ? [0] : [] };
   const deletion = tokenDeletion(permutation.tokens, random, deletionRatio);
   const infilled = textInfilling(deletion.tokens, random, { maskRatio, lambda, maskToken: options.maskToken ?? '<mask>' });
   return {
@@ -355,8 +354,7 @@ export function t5SpanCorruption(
   assertSeed(op, seed);
   const density = options.noiseDensity ?? 0.15;
   const mean = options.meanSpanLength ?? 3;
-  if (!Number.isFinite(density) || density <= 0 || density >= 1)
-    throw new ArgumentError(op, `noiseDensity must be in (0, 1), got ${density}`);
+  if (!Number.isFinite(density) || density <= 0 || density >= 1) throw new ArgumentError(op, `noiseDensity must be in (0, 1), got ${density}`);
   if (!Number.isFinite(mean) || mean < 1) throw new ArgumentError(op, `meanSpanLength must be ≥ 1, got ${mean}`);
   const random = seededRandom(seed);
   const noiseMask = t5NoiseMask(tokens.length, random, density, mean, options.randomRoll ?? false);

@@ -21,8 +21,7 @@ import { rowScale } from './layer-norm.ts';
 /** RMSNorm of every row of x (n×d) with gain γ (length d); ε defaults to 1e-6. */
 export function rmsNorm(x: Matrix, gamma: readonly number[], eps = 1e-6): Matrix {
   const op = 'rmsNorm';
-  const n = x.rows,
-    d = x.cols;
+  const n = x.rows, d = x.cols;
   if (gamma.length !== d) {
     throw new ShapeError(op, `x is ${shape(x)} but gamma has ${gamma.length} entries; it needs one per column (${d})`);
   }

@@ -31,8 +31,7 @@ export interface RotaryOptions {
 /** Rotates every interleaved pair of each row of x (n×d) by its position's angles; returns a new n×d matrix. */
 export function rotaryEmbedding(x: Matrix, options: RotaryOptions = {}): Matrix {
   const op = 'rotaryEmbedding';
-  const n = x.rows,
-    d = x.cols;
+  const n = x.rows, d = x.cols;
   if (d % 2 !== 0) {
     throw new ShapeError(op, `x is ${shape(x)}; d = ${d} is odd, but RoPE rotates pairs (2i, 2i+1) and needs an even d`);
   }
@@ -58,10 +57,8 @@ export function rotaryEmbedding(x: Matrix, options: RotaryOptions = {}): Matrix 
     for (let r = 0; r < n; r++) {
       const p = positions === undefined ? r : positions[r]!;
       const angle = p * theta; // pθ_i
-      const c = Math.cos(angle),
-        s = Math.sin(angle);
-      const x0 = x.data[r * d + 2 * i]!,
-        x1 = x.data[r * d + 2 * i + 1]!; // the pair (x_2i, x_2i+1)
+      const c = Math.cos(angle), s = Math.sin(angle);
+      const x0 = x.data[r * d + 2 * i]!, x1 = x.data[r * d + 2 * i + 1]!; // the pair (x_2i, x_2i+1)
       out.data[r * d + 2 * i] = x0 * c - x1 * s;
       out.data[r * d + 2 * i + 1] = x0 * s + x1 * c;
     }

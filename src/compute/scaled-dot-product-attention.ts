@@ -93,10 +93,7 @@ function checkInputs(op: string, q: Matrix, k: Matrix, v: Matrix, options: Atten
 export function scaledDotProductAttentionNaive(q: Matrix, k: Matrix, v: Matrix, options: AttentionOptions = {}): AttentionResult {
   const op = 'scaledDotProductAttention';
   const scale = checkInputs(op, q, k, v, options);
-  const n = q.rows,
-    m = k.rows,
-    d = q.cols,
-    dv = v.cols;
+  const n = q.rows, m = k.rows, d = q.cols, dv = v.cols;
   const bias = options.bias?.data;
   const weights = zeros(n, m); // n×m
   for (let i = 0; i < n; i++) {
@@ -126,10 +123,7 @@ export function scaledDotProductAttentionNaive(q: Matrix, k: Matrix, v: Matrix, 
 export function scaledDotProductAttention(q: Matrix, k: Matrix, v: Matrix, options: AttentionOptions = {}): AttentionResult {
   const op = 'scaledDotProductAttention';
   const scale = checkInputs(op, q, k, v, options);
-  const n = q.rows,
-    m = k.rows,
-    d = q.cols,
-    dv = v.cols;
+  const n = q.rows, m = k.rows, d = q.cols, dv = v.cols;
   const causal = options.causal === true;
   const weights = zeros(n, m); // n×m
   const w = weights.data;
@@ -220,84 +214,29 @@ function productABt(
  * Per step p: 8 loads, 16 multiply-adds; each sum runs in index order like the naive loop.
  */
 function tile4x4(
-  a: Float64Array,
-  a0: number,
-  b: Float64Array,
-  b0: number,
-  len: number,
-  count: number,
-  out: Float64Array,
-  o0: number,
-  ldo: number,
+  a: Float64Array, a0: number,
+  b: Float64Array, b0: number,
+  len: number, count: number,
+  out: Float64Array, o0: number, ldo: number,
   alpha: number,
 ): void {
-  const a1 = a0 + len,
-    a2 = a1 + len,
-    a3 = a2 + len;
-  const b1 = b0 + len,
-    b2 = b1 + len,
-    b3 = b2 + len;
-  let c00 = 0,
-    c01 = 0,
-    c02 = 0,
-    c03 = 0,
-    c10 = 0,
-    c11 = 0,
-    c12 = 0,
-    c13 = 0; // 4×4 partial sums
-  let c20 = 0,
-    c21 = 0,
-    c22 = 0,
-    c23 = 0,
-    c30 = 0,
-    c31 = 0,
-    c32 = 0,
-    c33 = 0;
+  const a1 = a0 + len, a2 = a1 + len, a3 = a2 + len;
+  const b1 = b0 + len, b2 = b1 + len, b3 = b2 + len;
+  let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0; // 4×4 partial sums
+  let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
   for (let p = 0; p < count; p++) {
-    const x0 = a[a0 + p]!,
-      x1 = a[a1 + p]!,
-      x2 = a[a2 + p]!,
-      x3 = a[a3 + p]!; // column p of the A strip
-    const y0 = b[b0 + p]!,
-      y1 = b[b1 + p]!,
-      y2 = b[b2 + p]!,
-      y3 = b[b3 + p]!; // column p of the B strip
-    c00 += x0 * y0;
-    c01 += x0 * y1;
-    c02 += x0 * y2;
-    c03 += x0 * y3;
-    c10 += x1 * y0;
-    c11 += x1 * y1;
-    c12 += x1 * y2;
-    c13 += x1 * y3;
-    c20 += x2 * y0;
-    c21 += x2 * y1;
-    c22 += x2 * y2;
-    c23 += x2 * y3;
-    c30 += x3 * y0;
-    c31 += x3 * y1;
-    c32 += x3 * y2;
-    c33 += x3 * y3;
+    const x0 = a[a0 + p]!, x1 = a[a1 + p]!, x2 = a[a2 + p]!, x3 = a[a3 + p]!; // column p of the A strip
+    const y0 = b[b0 + p]!, y1 = b[b1 + p]!, y2 = b[b2 + p]!, y3 = b[b3 + p]!; // column p of the B strip
+    c00 += x0 * y0; c01 += x0 * y1; c02 += x0 * y2; c03 += x0 * y3;
+    c10 += x1 * y0; c11 += x1 * y1; c12 += x1 * y2; c13 += x1 * y3;
+    c20 += x2 * y0; c21 += x2 * y1; c22 += x2 * y2; c23 += x2 * y3;
+    c30 += x3 * y0; c31 += x3 * y1; c32 += x3 * y2; c33 += x3 * y3;
   }
-  const o1 = o0 + ldo,
-    o2 = o1 + ldo,
-    o3 = o2 + ldo;
-  out[o0] = alpha * c00;
-  out[o0 + 1] = alpha * c01;
-  out[o0 + 2] = alpha * c02;
-  out[o0 + 3] = alpha * c03;
-  out[o1] = alpha * c10;
-  out[o1 + 1] = alpha * c11;
-  out[o1 + 2] = alpha * c12;
-  out[o1 + 3] = alpha * c13;
-  out[o2] = alpha * c20;
-  out[o2 + 1] = alpha * c21;
-  out[o2 + 2] = alpha * c22;
-  out[o2 + 3] = alpha * c23;
-  out[o3] = alpha * c30;
-  out[o3 + 1] = alpha * c31;
-  out[o3 + 2] = alpha * c32;
-  out[o3 + 3] = alpha * c33;
+  const o1 = o0 + ldo, o2 = o1 + ldo, o3 = o2 + ldo;
+  out[o0] = alpha * c00; out[o0 + 1] = alpha * c01; out[o0 + 2] = alpha * c02; out[o0 + 3] = alpha * c03;
+  out[o1] = alpha * c10; out[o1 + 1] = alpha * c11; out[o1 + 2] = alpha * c12; out[o1 + 3] = alpha * c13;
+  out[o2] = alpha * c20; out[o2 + 1] = alpha * c21; out[o2 + 2] = alpha * c22; out[o2 + 3] = alpha * c23;
+  out[o3] = alpha * c30; out[o3 + 1] = alpha * c31; out[o3 + 2] = alpha * c32; out[o3 + 3] = alpha * c33;
 }
 
 /** Σ_{p<count} a[aStart+p]·b[bStart+p], summed in index order. */
