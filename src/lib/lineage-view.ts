@@ -5,7 +5,7 @@
  */
 import { RELATION_LABELS, type RelationType } from '../schema/taxonomy.ts';
 import { layoutGraph, type GraphLayout, type LayoutEdge, type LayoutNode, type LayoutOptions } from './graph-layout.ts';
-import { neighbourhood, type Relation } from './lineage.ts';
+import { adjacency, neighbourhood, type Arc, type Relation } from './lineage.ts';
 import { href, paperShort, type PaperEntry, type SiteData } from './site-data.ts';
 
 export interface GraphNode extends LayoutNode {
@@ -29,9 +29,25 @@ export interface GraphEdge extends LayoutEdge {
 
 export type LineageLayout = GraphLayout<GraphNode, GraphEdge>;
 
+const graphs = new WeakMap<SiteData, { relations: Relation[]; adj: Map<string, Arc[]> }>();
+
+/**
+ * The relations and their adjacency, built once per site: every paper page asks for its
+ * neighbourhood, and rebuilding them per page made the build grow with papers × relations.
+ */
+function lineageGraph(data: SiteData): { relations: Relation[]; adj: Map<string, Arc[]> } {
+  let g = graphs.get(data);
+  if (!g) {
+    const relations = data.papers.flatMap((p) => p.data.relations.map((r) => ({ from: p.id, to: r.target, type: r.type, note: r.note })));
+    g = { relations, adj: adjacency(relations) };
+    graphs.set(data, g);
+  }
+  return g;
+}
+
 /** Every typed relation between papers, as the lineage functions take them. */
 export function lineageRelations(data: SiteData): Relation[] {
-  return data.papers.flatMap((p) => p.data.relations.map((r) => ({ from: p.id, to: r.target, type: r.type, note: r.note })));
+  return lineageGraph(data).relations;
 }
 
 function node(data: SiteData, p: PaperEntry, topicOrder: Map<string, number>): GraphNode {
@@ -80,7 +96,9 @@ export function fullLineage(data: SiteData, options: LayoutOptions = {}): Lineag
 export function localLineage(data: SiteData, id: string, limit = 18): { layout: LineageLayout; total: number; shown: number } {
   const order = topicOrder(data);
   const year = data.paperById.get(id)!.data.year;
-  const hood = neighbourhood(lineageRelations(data), id, {
+  const { relations, adj } = lineageGraph(data);
+  const hood = neighbourhood(relations, id, {
+    adj,
     hops: 2,
     limit,
     priority: (other) => {

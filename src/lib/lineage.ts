@@ -34,7 +34,7 @@ export interface ChainStep {
   forward: boolean;
 }
 
-interface Arc {
+export interface Arc {
   next: string;
   relation: Relation;
   forward: boolean;
@@ -144,9 +144,19 @@ export interface Neighbourhood {
 export function neighbourhood(
   relations: readonly Relation[],
   center: string,
-  { hops = 2, limit = 24, priority = () => 0 }: { hops?: number; limit?: number; priority?: (id: string, hop: number) => number } = {},
+  {
+    hops = 2,
+    limit = 24,
+    priority = () => 0,
+    adj = adjacency(relations),
+  }: {
+    hops?: number;
+    limit?: number;
+    priority?: (id: string, hop: number) => number;
+    /** adjacency(relations), when the caller asks for many neighbourhoods of one graph. */
+    adj?: Map<string, Arc[]>;
+  } = {},
 ): Neighbourhood {
-  const adj = adjacency(relations);
   const hopOf = new Map([[center, 0]]);
   let frontier = [center];
   for (let h = 1; h <= hops; h++) {
