@@ -242,7 +242,7 @@ export function stepperFigure(idPrefix: string, s: StepperState, r: StepperResul
   const pct = r.fullMemory > 0 ? (100 * r.scoresComputed) / r.fullMemory : 0;
   html += `<p>Scores computed so far: <span data-out="computed" data-value="${r.scoresComputed}">${formatCount(r.scoresComputed)}</span> of ${formatCount(r.fullMemory)} (${formatNumber(pct, 0)}%), never more than ${formatCount(block * block)} at a time.${r.step === r.steps.length ? ` Final output: max |flash − standard| = ${r.maxError === 0 ? '0' : r.maxError.toExponential(1)}.` : ''}</p>`;
   const fill = Math.min(100, (100 * r.peakScratchElements) / Math.max(1, r.fullMemory));
-  html += `<div class="fa-bars" aria-hidden="true"><div class="fa-bar"><span class="fa-bar__label">flash</span><span class="fa-bar__track"><span class="fa-bar__fill" style="width:${formatNumber(fill, 1)}%"></span></span></div><div class="fa-bar"><span class="fa-bar__label">n²</span><span class="fa-bar__track"><span class="fa-bar__fill fa-bar__fill--full" style="width:100%"></span></span></div></div></div>`;
+  html += `<div class="fa-bars" aria-hidden="true"><div class="fa-bar"><span class="fa-bar__label">flash</span><span class="demo-bar__track"><span class="demo-bar__fill" style="width:${formatNumber(fill, 1)}%"></span></span></div><div class="fa-bar"><span class="fa-bar__label">n²</span><span class="demo-bar__track"><span class="demo-bar__fill demo-bar__fill--alt" style="width:100%"></span></span></div></div></div>`;
   return html;
 }
 

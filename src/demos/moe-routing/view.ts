@@ -277,8 +277,8 @@ export function paramsFigure(_idPrefix: string, s: ParamsState, r: ParamsResult)
   html += '</tbody></table></div>';
   const max = r.gshard.held;
   const bar = (label: string, v: number, cls: string): string =>
-    `<div class="moe-bar"><span class="moe-bar__label">${label}</span><span class="moe-bar__track"><span class="moe-bar__fill ${cls}" style="width:${formatNumber(Math.max(0.4, (100 * v) / max), 2)}%"></span></span><span class="moe-bar__value">${formatBig(v)}</span></div>`;
-  html += `<div class="moe-bars" aria-hidden="true">${bar('held', r.switch.held, 'moe-bar__fill--held')}${bar('Switch uses', r.switch.usedPerToken, '')}${bar('GShard uses', r.gshard.usedPerToken, '')}</div>`;
+    `<div class="moe-bar"><span class="moe-bar__label">${label}</span><span class="demo-bar__track"><span class="demo-bar__fill ${cls}" style="width:${formatNumber(Math.max(0.4, (100 * v) / max), 2)}%"></span></span><span class="moe-bar__value">${formatBig(v)}</span></div>`;
+  html += `<div class="moe-bars" aria-hidden="true">${bar('held', r.switch.held, 'demo-bar__fill--alt')}${bar('Switch uses', r.switch.usedPerToken, '')}${bar('GShard uses', r.gshard.usedPerToken, '')}</div>`;
   return html;
 }
 
