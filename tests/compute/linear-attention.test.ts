@@ -21,23 +21,22 @@ interface Ref {
 const ref = loadReference<Ref>('linear-attention');
 
 describe('linearAttention: hand-derived values', () => {
+  // Keys k_0 = (0, 0), k_1 = (1, 1) map to φ = (1, 1), (2, 2); values are the unit vectors.
+  const K = m([
+    [0, 0],
+    [1, 1],
+  ]);
+  const V = m([
+    [1, 0],
+    [0, 1],
+  ]);
   it('φ(x) = elu(x) + 1', () => {
     expect([eluPlusOne(2), eluPlusOne(0), eluPlusOne(-1)]).toEqual([3, 1, Math.exp(-1)]);
   });
   it('weights keys by φ(q)·φ(k), with no 1/√d', () => {
     // q = (1, 0) → φ = (2, 1); k_0 = (0, 0) → (1, 1), k_1 = (1, 1) → (2, 2).
     // sims: 2·1 + 1·1 = 3 and 2·2 + 1·2 = 6, so out = (3·v_0 + 6·v_1)/9.
-    const r = linearAttention(
-      m([[1, 0]]),
-      m([
-        [0, 0],
-        [1, 1],
-      ]),
-      m([
-        [1, 0],
-        [0, 1],
-      ]),
-    );
+    const r = linearAttention(m([[1, 0]]), K, V);
     expectClose(r.output.data, [1 / 3, 2 / 3]);
     expectClose(r.kv!.data, [1, 2, 1, 2]); // S = φ(K)ᵀV = [[1, 2], [1, 2]]
     expectClose(r.z!, [3, 3]);
@@ -48,31 +47,14 @@ describe('linearAttention: hand-derived values', () => {
         [1, 0],
         [1, 0],
       ]),
-      m([
-        [0, 0],
-        [1, 1],
-      ]),
-      m([
-        [1, 0],
-        [0, 1],
-      ]),
+      K,
+      V,
       { causal: true },
     );
     expectClose(r.output.data, [1, 0, 1 / 3, 2 / 3]);
   });
   it('eps is added to the denominator', () => {
-    const r = linearAttention(
-      m([[1, 0]]),
-      m([
-        [0, 0],
-        [1, 1],
-      ]),
-      m([
-        [1, 0],
-        [0, 1],
-      ]),
-      { eps: 1 },
-    );
+    const r = linearAttention(m([[1, 0]]), K, V, { eps: 1 });
     expectClose(r.output.data, [3 / 10, 6 / 10]);
   });
   it('no keys gives a zero output, not NaN', () => {
