@@ -102,7 +102,10 @@ export const paperSchema = z
     const prefix = typeof paper.arxiv === 'string' ? ARXIV_ID.exec(paper.arxiv) : null;
     if (prefix && typeof paper.year === 'number') {
       const yy = Number(prefix[1]);
-      if (2000 + yy !== paper.year) {
+      // arXiv numbers by announcement month: a paper submitted in the last days of December is numbered
+      // YY01 of the next year (The Pile: submitted 31 Dec 2020, 2101.00027), so that one case is allowed.
+      const decemberSubmission = prefix[2] === '01' && 2000 + yy === paper.year + 1;
+      if (2000 + yy !== paper.year && !decemberSubmission) {
         ctx.addIssue({
           code: 'custom',
           path: ['arxiv'],

@@ -40,6 +40,13 @@ describe('paper schema', () => {
     expect(parseWithFriendlyErrors(SCHEMAS.papers, { ...valid, arxiv: '1706.03762v7' }, 'f').arxiv).toBe('1706.03762v7');
   });
 
+  it('accepts a January arXiv number for a paper first submitted the December before', () => {
+    // The Pile: submitted 31 December 2020, announced as 2101.00027.
+    expect(parseWithFriendlyErrors(SCHEMAS.papers, { ...valid, year: 2020, arxiv: '2101.00027' }, 'f').year).toBe(2020);
+    expect(messages({ ...valid, year: 2020, arxiv: '2102.00027' })).toHaveLength(1);
+    expect(messages({ ...valid, year: 2019, arxiv: '2101.00027' })).toHaveLength(1);
+  });
+
   it.each([
     ['missing title', { ...valid, title: undefined }],
     ['year as a string', { ...valid, year: '2017' }],
