@@ -19,7 +19,11 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: process.env['CI'] ? 1 : 0,
-  reporter: process.env['CI'] ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  // A stray test.only fails the run in CI instead of silently skipping every other test.
+  forbidOnly: !!process.env['CI'],
+  reporter: process.env['CI']
+    ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }], ['html', { open: 'never', outputFolder: 'playwright-report' }]]
+    : 'list',
   timeout: 30_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,

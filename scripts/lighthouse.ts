@@ -1,22 +1,26 @@
 /**
  * `npm run lighthouse`: Lighthouse 13, mobile preset (its default config: emulated Moto G-class phone,
  * simulated slow 4G and 4× CPU slowdown), with Debian's Chromium started by chrome-launcher, on the
- * home page, a landmark paper, a concept page with demos, /graph/ and /search/. Every category
- * (performance, accessibility, best practices, SEO) must score at least 0.95 on every page.
+ * home page, a landmark paper, /graph/, /search/, every concept page and every page that embeds a
+ * demo. Every category (performance, accessibility, best practices, SEO) must score at least 0.95 on
+ * every page.
  *
  * The built site is served by scripts/lib/serve-dist.ts, which compresses and caches like a static
- * host. Each page runs once; if a category falls under the bar it runs twice more and the median of
- * the three is judged (one noisy run on a busy machine cannot fail the gate, a real regression fails
- * all three). Scores, medians and the audits that cost points go to test-results/lighthouse.json.
+ * host. Pages are audited once each, two at a time, each in its own worker process and browser
+ * (Lighthouse keeps global state, so one process audits one page at a time; LIGHTHOUSE_CONCURRENCY); a page
+ * with a category under the bar is then audited alone, twice more, and the median of its three runs
+ * is judged (a noisy run on a busy machine cannot fail the gate, a real regression fails all three).
+ * Scores, medians and the audits that cost points go to test-results/lighthouse.json.
  *
  * Usage: node scripts/lighthouse.ts [site-dir=dist]
- *   LIGHTHOUSE_RUNS=3 always runs three times; LIGHTHOUSE_PAGES=/,/search/ picks pages.
+ *   LIGHTHOUSE_RUNS=3 always runs three times; LIGHTHOUSE_PAGES=/,/search/ picks pages;
+ *   LIGHTHOUSE_CONCURRENCY=1 audits one page at a time.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { parse as parseYaml } from 'yaml';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium.ts';
 import { serveDist } from './lib/serve-dist.ts';
 
@@ -24,59 +28,112 @@ const MIN_SCORE = 0.95;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof CATEGORIES)[number];
 
+type Scores = Record<Category, number>;
+interface Run {
+  scores: Scores;
+  losses: Record<string, string[]>;
+  version: string;
+}
+// Screenshots carry no weight in any category's score and cost seconds per run: skipped.
+const SPEED = { disableFullPageScreenshot: true, skipAudits: ['screenshot-thumbnails', 'final-screenshot'] };
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const launch = () =>
+  chromeLauncher.launch({
+    ...(CHROMIUM_PATH ? { chromePath: CHROMIUM_PATH } : {}),
+    chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
+    logLevel: 'silent',
+  });
+
+/** One Lighthouse run of one page in the browser listening on `port`. */
+async function audit(port: number, url: string): Promise<Run> {
+  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES], ...SPEED });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const lhr = result.lhr;
+  if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? 0])) as Scores;
+  const losses: Record<string, string[]> = {};
+  for (const c of CATEGORIES) {
+    const cat = lhr.categories[c];
+    if (!cat) continue;
+    losses[c] = cat.auditRefs
+      .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+      .map((ref) => {
+        const a = lhr.audits[ref.id]!;
+        return `${ref.id} (score ${a.score}, weight ${ref.weight}${a.displayValue ? `, ${a.displayValue}` : ''})`;
+      });
+  }
+  return { scores, losses, version: lhr.lighthouseVersion };
+}
+
+// Worker mode: `node scripts/lighthouse.ts --worker <runs> <url>…` audits the URLs in one browser and
+// prints one JSON line per run.
+if (process.argv[2] === '--worker') {
+  const runs = Number(process.argv[3]);
+  const chrome = await launch();
+  try {
+    for (const url of process.argv.slice(4))
+      for (let i = 0; i < runs; i++) process.stdout.write(`${JSON.stringify({ url, run: await audit(chrome.port, url) })}\n`);
+  } finally {
+    chrome.kill();
+  }
+  process.exit(0);
+}
+
 const dist = resolve(process.argv[2] ?? 'dist');
 if (!existsSync(join(dist, 'index.html'))) {
   console.error(`lighthouse: ${dist}/index.html does not exist. Fix: run \`npm run build\` first.`);
   process.exit(1);
 }
 
-/** The concept page with demos: the first concept whose frontmatter lists demos, else any built page embedding one. */
-function conceptWithDemos(): string | undefined {
-  const dir = join(process.cwd(), 'content', 'concepts');
-  if (existsSync(dir)) {
-    for (const f of readdirSync(dir)
-      .filter((f) => f.endsWith('.mdx'))
-      .sort()) {
-      const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, f), 'utf8'));
-      const data = m ? ((parseYaml(m[1]!) as Record<string, unknown> | null) ?? {}) : {};
-      if (Array.isArray(data['demos']) && data['demos'].length > 0) return `/concepts/${f.replace(/\.mdx$/, '')}/`;
+/** A built page's path from its directory under dist/. */
+const pathOf = (dir: string) => `/${dir.split(/[\\/]/).filter(Boolean).join('/')}/`;
+
+/** Every directory under dist/ holding an index.html, relative to dist/. */
+function builtPages(): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(dist, rel), { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name === 'pagefind' || entry.name === '_astro') continue;
+      const sub = rel ? `${rel}/${entry.name}` : entry.name;
+      if (existsSync(join(dist, sub, 'index.html'))) out.push(sub);
+      walk(sub);
     }
-  }
-  const concepts = join(dist, 'concepts');
-  if (!existsSync(concepts)) return undefined;
-  const hit = readdirSync(concepts).find(
-    (d) => existsSync(join(concepts, d, 'index.html')) && readFileSync(join(concepts, d, 'index.html'), 'utf8').includes(' data-demo="'),
-  );
-  return hit ? `/concepts/${hit}/` : undefined;
+  };
+  walk('');
+  return out.sort();
 }
 
-const pages: { label: string; path: string | undefined }[] = [
+const all = builtPages();
+const embedsDemo = (dir: string) => readFileSync(join(dist, dir, 'index.html'), 'utf8').includes(' data-demo="');
+const pages: { label: string; path: string }[] = [
   { label: 'home', path: '/' },
   { label: 'landmark paper', path: '/papers/vaswani2017attention/' },
-  { label: 'concept with demos', path: conceptWithDemos() },
   { label: 'graph', path: '/graph/' },
   { label: 'search', path: '/search/' },
-];
+  ...all.filter((d) => /^concepts\/[^/]+$/.test(d)).map((d) => ({ label: 'concept', path: pathOf(d) })),
+  ...all.filter((d) => !d.startsWith('concepts/') && embedsDemo(d)).map((d) => ({ label: 'page with a demo', path: pathOf(d) })),
+].filter((p, i, list) => list.findIndex((q) => q.path === p.path) === i);
+if (!pages.some((p) => p.label === 'concept')) {
+  console.error('lighthouse: the build has no concept pages. Fix: build the full site (npm run build).');
+  process.exit(1);
+}
 const only = process.env['LIGHTHOUSE_PAGES']?.split(',');
-const selected = only ? pages.filter((p) => p.path && only.includes(p.path)) : pages;
-const minRuns = Number(process.env['LIGHTHOUSE_RUNS'] ?? 1);
+const selected = only ? pages.filter((p) => only.includes(p.path)) : pages;
+const minRuns = Math.max(1, Number(process.env['LIGHTHOUSE_RUNS'] ?? 1));
+const concurrency = Math.max(1, Number(process.env['LIGHTHOUSE_CONCURRENCY'] ?? 2));
 
 const base = (process.env['BASE_PATH'] ?? '/').replace(/\/?$/, '/');
 const site = await serveDist({ root: dist, base });
 // Lighthouse's SEO audit compares rel=canonical with the page's host: the build's default SITE_URL
 // is http://localhost:4321, so the pages are opened on "localhost" too (only the port differs).
 const origin = `http://localhost:${site.port}`;
-const chrome = await chromeLauncher.launch({
-  ...(CHROMIUM_PATH ? { chromePath: CHROMIUM_PATH } : {}),
-  chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
-  logLevel: 'silent',
-});
+const urlOf = (path: string) => `${origin}${base.replace(/\/$/, '')}${path}`;
 
 interface Row {
   label: string;
   path: string;
-  runs: Record<Category, number>[];
-  median: Record<Category, number>;
+  runs: Scores[];
+  median: Scores;
   /** Audits that cost points, per category, from the median-performance run. */
   losses: Record<string, string[]>;
   ok: boolean;
@@ -84,67 +141,76 @@ interface Row {
 const rows: Row[] = [];
 const failures: string[] = [];
 let lighthouseVersion = '13';
-// Screenshots carry no weight in any category's score and cost seconds per run: skipped.
-const SPEED = { disableFullPageScreenshot: true, skipAudits: ['screenshot-thumbnails', 'final-screenshot'] };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const runsOf = new Map<string, Run[]>();
+const below = (runs: Run[]) => CATEGORIES.some((c) => median(runs.map((r) => r.scores[c])) < MIN_SCORE);
+const record = (path: string, run: Run) => {
+  const runs = runsOf.get(path) ?? [];
+  runs.push(run);
+  runsOf.set(path, runs);
+  lighthouseVersion = run.version;
+  console.log(`  ${path} run ${runs.length}: ${CATEGORIES.map((c) => `${c} ${run.scores[c].toFixed(2)}`).join(', ')}`);
+};
 
-try {
-  for (const page of selected) {
-    if (!page.path || !existsSync(join(dist, page.path.replace(/^\//, ''), 'index.html'))) {
-      failures.push(`${page.label}: ${page.path ?? '(no page of this kind)'} is not in the build. Fix: build the full site.`);
-      continue;
-    }
-    const url = `${origin}${base.replace(/\/$/, '')}${page.path}`;
-    const runs: Record<Category, number>[] = [];
-    const reports: { perf: number; losses: Record<string, string[]> }[] = [];
-    const below = () => CATEGORIES.some((c) => median(runs.map((r) => r[c])) < MIN_SCORE);
-    // Runs minRuns times; if that judges a category under the bar, runs up to three (an odd count, so
-    // the median is a real run).
-    let target = Math.max(minRuns, 1);
-    while (runs.length < target) {
-      const result = await lighthouse(url, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: [...CATEGORIES],
-        ...SPEED,
-      });
-      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-      const lhr = result.lhr;
-      lighthouseVersion = lhr.lighthouseVersion;
-      if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? 0])) as Record<Category, number>;
-      const losses: Record<string, string[]> = {};
-      for (const c of CATEGORIES) {
-        const cat = lhr.categories[c];
-        if (!cat) continue;
-        losses[c] = cat.auditRefs
-          .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
-          .map((ref) => {
-            const a = lhr.audits[ref.id]!;
-            return `${ref.id} (score ${a.score}, weight ${ref.weight}${a.displayValue ? `, ${a.displayValue}` : ''})`;
-          });
-      }
-      runs.push(scores);
-      reports.push({ perf: scores.performance, losses });
-      console.log(`  ${page.label} run ${runs.length}: ${CATEGORIES.map((c) => `${c} ${scores[c].toFixed(2)}`).join(', ')}`);
-      if (runs.length === target && target < 3 && below()) target = 3;
-    }
-    const med = Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r[c]))])) as Record<Category, number>;
-    const medPerf = med.performance;
-    const pick = reports.find((r) => r.perf === medPerf) ?? reports[0]!;
-    const ok = CATEGORIES.every((c) => med[c] >= MIN_SCORE);
-    rows.push({ label: page.label, path: page.path, runs, median: med, losses: pick.losses, ok });
-    for (const c of CATEGORIES) {
-      if (med[c] < MIN_SCORE)
-        failures.push(
-          `${page.label} ${page.path}: ${c} ${med[c].toFixed(2)} < ${MIN_SCORE} (median of ${runs.length}); points lost on: ${pick.losses[c]?.join('; ') || 'n/a'}`,
+/** Audits the pages in a worker process (its own Lighthouse and browser), recording each run. */
+function worker(paths: string[], runs: number): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [import.meta.filename, '--worker', String(runs), ...paths.map(urlOf)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let buffer = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+        const { url, run } = JSON.parse(buffer.slice(0, nl)) as { url: string; run: Run };
+        buffer = buffer.slice(nl + 1);
+        record(
+          paths.find((p) => urlOf(p) === url)!,
+          run,
         );
-    }
+      }
+    });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`lighthouse worker exited with code ${String(code)}`))));
+  });
+}
+
+const missing = selected.filter((p) => !existsSync(join(dist, p.path.replace(/^\//, ''), 'index.html')));
+for (const p of missing) failures.push(`${p.label}: ${p.path} is not in the build. Fix: build the full site.`);
+const queue = selected.filter((p) => !missing.includes(p));
+const lanes = Math.min(concurrency, Math.max(queue.length, 1));
+console.log(`lighthouse: ${queue.length} pages, ${lanes} at a time`);
+try {
+  // First pass: every page minRuns times, the pages dealt round-robin to the workers.
+  await Promise.all(
+    Array.from({ length: lanes }, (_, lane) =>
+      worker(
+        queue.filter((_, i) => i % lanes === lane).map((p) => p.path),
+        minRuns,
+      ),
+    ),
+  );
+  // Second pass: a page judged under the bar runs alone until it has three runs (an odd count, so
+  // the median is a real run).
+  for (const page of queue) {
+    const extra = 3 - runsOf.get(page.path)!.length;
+    if (below(runsOf.get(page.path)!) && extra > 0) await worker([page.path], extra);
   }
 } finally {
-  chrome.kill();
   await site.close();
+}
+
+for (const page of queue) {
+  const runs = runsOf.get(page.path)!;
+  const med = Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r.scores[c]))])) as Scores;
+  const pick = runs.find((r) => r.scores.performance === med.performance) ?? runs[0]!;
+  const ok = CATEGORIES.every((c) => med[c] >= MIN_SCORE);
+  rows.push({ label: page.label, path: page.path, runs: runs.map((r) => r.scores), median: med, losses: pick.losses, ok });
+  for (const c of CATEGORIES) {
+    if (med[c] < MIN_SCORE)
+      failures.push(
+        `${page.label} ${page.path}: ${c} ${med[c].toFixed(2)} < ${MIN_SCORE} (median of ${runs.length}); points lost on: ${pick.losses[c]?.join('; ') || 'n/a'}`,
+      );
+  }
 }
 
 console.log(
