@@ -27,6 +27,8 @@ export interface SiteData {
   conceptById: Map<string, ConceptEntry>;
   topicById: Map<string, TopicEntry>;
   index: IdIndex;
+  /** Every entry of every collection by its node key ("resources/cs224n-rnn-slides"), for titles. */
+  entryByKey: Map<NodeKey, EntryRef>;
   graph: LinkGraph;
   /** Papers per topic id, newest first. */
   papersByTopic: Map<string, PaperEntry[]>;
@@ -68,6 +70,8 @@ async function load(): Promise<SiteData> {
     ...resources.map((r) => ({ collection: 'resources' as const, id: r.id, title: r.data.title })),
   ];
   const index = buildIdIndex(refs);
+  const entryByKey = new Map(refs.map((r) => [nodeKey(r.collection, r.id), r]));
+  const relationsById = new Map(papers.map((p) => [p.id, p.data.relations]));
   const mentionsOf = (body: string | undefined): NodeKey[] =>
     findWikilinks(body ?? '').flatMap((l) => {
       const r = resolveWikilink(l, index);
@@ -85,7 +89,7 @@ async function load(): Promise<SiteData> {
       collection: e.collection,
       id: e.id,
       mentions: mentionsOf(e.body),
-      ...(e.collection === 'papers' ? { relations: papers.find((p) => p.id === e.id)!.data.relations } : {}),
+      ...(e.collection === 'papers' ? { relations: relationsById.get(e.id)! } : {}),
     })),
   );
   const papersByTopic = new Map<string, PaperEntry[]>(topics.map((t) => [t.id, []]));
@@ -98,6 +102,7 @@ async function load(): Promise<SiteData> {
     paths,
     resources,
     index,
+    entryByKey,
     graph,
     papersByTopic,
     paperById: new Map(papers.map((p) => [p.id, p])),

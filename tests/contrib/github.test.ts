@@ -184,6 +184,20 @@ describe('issue forms and PR template', () => {
     });
   }
 
+  it('every issue-form link in the site names a form that exists', () => {
+    const linked = new Set<string>();
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else for (const m of readFileSync(path, 'utf8').matchAll(/[?&]template=([\w.-]+)/g)) linked.add(m[1]!);
+      }
+    };
+    walk(join(PROJECT, 'src'));
+    expect(linked.size).toBeGreaterThan(0);
+    expect([...linked].filter((f) => !forms.includes(f))).toEqual([]);
+  });
+
   it('the PR template carries the checklist', () => {
     const text = read('PULL_REQUEST_TEMPLATE.md');
     const items = [...text.matchAll(/^- \[ \] (.+)$/gm)].map((m) => m[1]!);

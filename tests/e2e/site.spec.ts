@@ -56,6 +56,22 @@ test('a wikilink navigates, and both relation directions are shown', async ({ pa
   ).toBeVisible();
 });
 
+test('"Mentioned in" names every kind of entry by its title, and "Report a correction" opens the real issue form', async ({ page }) => {
+  await page.goto('/papers/bahdanau2014neural/');
+  const mentions = page.locator('section[aria-labelledby="mentioned-in"] a');
+  await expect(mentions.filter({ hasText: 'CS224N Winter 2022, Lecture 6 slides: vanishing gradients and fancy RNNs' })).toHaveCount(1);
+  const links = await mentions.evaluateAll((as) =>
+    as.map((a) => ({ text: a.textContent?.trim() ?? '', href: a.getAttribute('href') ?? '' })),
+  );
+  expect(links.length).toBeGreaterThan(3);
+  // A title, never the raw id that ends the address.
+  for (const { text, href } of links) expect(text, href).not.toBe(href.split('/').filter(Boolean).at(-1));
+  const report = page.getByRole('link', { name: /Report a correction/ });
+  expect(await report.getAttribute('href')).toMatch(
+    /\/issues\/new\?template=report-a-correction\.yml&title=Correction%3A%20bahdanau2014neural$/,
+  );
+});
+
 test('the theme toggle persists across pages', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/');
