@@ -11,6 +11,10 @@ import { PATH_FINDER_EXAMPLES, findPath } from '../../src/lib/lineage.ts';
 import { formatProblem } from '../../src/schema/index.ts';
 
 const { content, problems } = loadContent();
+const canonical = JSON.parse(readFileSync('tests/fixtures/canonical-papers.json', 'utf8')) as {
+  landmarks: string[];
+  papers: { id: string; arxiv?: string }[];
+};
 const lists = JSON.parse(readFileSync('tests/fixtures/reading-list-papers.json', 'utf8')) as {
   lists: Record<string, { papers: string[]; mentioned: string[]; pathSteps?: number }>;
 };
@@ -56,11 +60,22 @@ describe('content on disk', () => {
 
   it('marks exactly the landmark papers the content plan names', () => {
     const landmarks = content.papers.filter((p) => p.data?.depth === 'landmark').map((p) => p.id).sort();
-    expect(landmarks).toEqual([
+    const first = [
       'bahdanau2014neural', 'child2019generating', 'choromanski2020rethinking', 'dai2019transformerxl', 'dao2022flashattention',
       'devlin2018bert', 'fedus2021switch', 'lepikhin2020gshard', 'lewis2019bart', 'press2021train', 'radford2018improving',
       'shazeer2017outrageously', 'vaswani2017attention', 'wang2020linformer', 'xiong2020layer',
-    ]);
+    ];
+    expect(landmarks).toEqual([...first, ...canonical.landmarks].sort());
+    expect(landmarks).toHaveLength(33);
+  });
+
+  it('has every paper of the canonical literature, with its arXiv id', () => {
+    const byId = new Map(content.papers.map((p) => [p.id, p.data]));
+    const missing = canonical.papers.filter((c) => !byId.has(c.id)).map((c) => c.id);
+    expect(missing).toEqual([]);
+    const wrong = canonical.papers.filter((c) => (byId.get(c.id)?.arxiv?.replace(/v\d+$/, '') ?? undefined) !== c.arxiv).map((c) => c.id);
+    expect(wrong).toEqual([]);
+    expect(canonical.papers.length).toBeGreaterThanOrEqual(134);
   });
 
   it('connects every paper to the lineage graph by at least one relation', () => {
