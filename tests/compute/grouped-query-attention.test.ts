@@ -5,7 +5,16 @@ import { multiHeadAttention } from '../../src/compute/multi-head-attention.ts';
 import { scaledDotProductAttention } from '../../src/compute/scaled-dot-product-attention.ts';
 import { ArgumentError, ShapeError } from '../../src/compute/errors.ts';
 import { matmul, matrix, sliceCols } from '../../src/compute/matrix.ts';
-import { expectError, expectNumbersClose, lcgMatrix, matrixArb, rowSum } from './attention-helpers.ts';
+import {
+  expectError,
+  expectMatrixClose,
+  expectNumbersClose,
+  lcgMatrix,
+  loadCases,
+  matrixArb,
+  rowSum,
+  type Rows,
+} from './attention-helpers.ts';
 
 const I2 = matrix([
   [1, 0],
@@ -66,6 +75,22 @@ describe('groupedQueryAttention: values derived by hand', () => {
     expect(Array.from(r.headWeights[0]!.data)).toEqual([0, 0, 1, 0]);
     expect(Array.from(r.output.data)).toEqual([0, 0, 2, 2]);
   });
+});
+
+describe('groupedQueryAttention: NumPy reference (scripts/reference/grouped-query-attention.py)', () => {
+  type Inputs = { x: Rows; wq: Rows; wk: Rows; wv: Rows; wo: Rows; heads: number; kvHeads: number; causal: boolean };
+  for (const c of loadCases<Inputs, { output: Rows; headWeights: Rows[] }>('grouped-query-attention')) {
+    it(c.name, () => {
+      const { x, wq, wk, wv, wo, heads, kvHeads, causal } = c.inputs;
+      const r = groupedQueryAttention(
+        matrix(x),
+        { wq: matrix(wq), wk: matrix(wk), wv: matrix(wv), wo: matrix(wo) },
+        { heads, kvHeads, causal },
+      );
+      expectMatrixClose(r.output, c.expected.output, 1e-9, 1e-15, 'output');
+      c.expected.headWeights.forEach((w, a) => expectMatrixClose(r.headWeights[a]!, w, 1e-9, 1e-15, `headWeights[${a}]`));
+    });
+  }
 });
 
 describe('groupedQueryAttention: properties', () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { loraLinear } from '../../src/compute/lora-linear.ts';
 import { ArgumentError, ShapeError } from '../../src/compute/errors.ts';
 import { matmul, matrix, zeros, type Matrix } from '../../src/compute/matrix.ts';
-import { expectError, expectNumbersClose, lcgMatrix, matrixArb } from './attention-helpers.ts';
+import { expectError, expectMatrixClose, expectNumbersClose, lcgMatrix, loadCases, matrixArb, type Rows } from './attention-helpers.ts';
 
 /** Numerical rank by Gaussian elimination with partial pivoting; pivots below tol·max|m| count as zero. */
 function rank(m: Matrix, tol = 1e-9): number {
@@ -41,6 +41,15 @@ describe('loraLinear: values derived by hand', () => {
     const b = matrix([[3], [4]]); // (x·A)·B = 7
     expect(Array.from(loraLinear(x, matrix([[10], [0]]), a, b, 2).data)).toEqual([17]);
   });
+});
+
+describe('loraLinear: NumPy reference with the merged weight (scripts/reference/lora-linear.py)', () => {
+  for (const c of loadCases<{ x: Rows; w0: Rows; a: Rows; b: Rows; alpha: number }, { y: Rows }>('lora-linear')) {
+    it(c.name, () => {
+      const { x, w0, a, b, alpha } = c.inputs;
+      expectMatrixClose(loraLinear(matrix(x), matrix(w0), matrix(a), matrix(b), alpha), c.expected.y, 1e-9, 1e-13, 'y');
+    });
+  }
 });
 
 describe('loraLinear: properties', () => {

@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { ropeFrequencies } from '../../src/compute/rope-frequencies.ts';
+import { ropeFrequencies, type RopeScaling } from '../../src/compute/rope-frequencies.ts';
 import { rotaryEmbedding } from '../../src/compute/rotary-embedding.ts';
 import { ArgumentError, ShapeError } from '../../src/compute/errors.ts';
 import { matrix } from '../../src/compute/matrix.ts';
-import { expectError, expectNumbersClose, lcgMatrix } from './attention-helpers.ts';
+import { expectError, expectNumbersClose, lcgMatrix, loadCases } from './attention-helpers.ts';
 
 describe('ropeFrequencies: values derived by hand', () => {
   it('d = 4: θ = [10000⁰, 10000^(−1/2)] = [1, 0.01]; d = 8: [1, 0.1, 0.01, 0.001]', () => {
@@ -23,6 +23,20 @@ describe('ropeFrequencies: values derived by hand', () => {
     expect(t[0]).toBe(1);
     expectNumbersClose([t[3]!], [0.0005], 1e-13);
   });
+});
+
+describe('ropeFrequencies: 60-digit decimal reference (scripts/reference/rope-frequencies.py)', () => {
+  for (const c of loadCases<{ dim: number; base: number; scaling?: RopeScaling }, { theta: number[] }>('rope-frequencies')) {
+    it(c.name, () =>
+      expectNumbersClose(
+        ropeFrequencies(c.inputs.dim, { base: c.inputs.base, scaling: c.inputs.scaling }),
+        c.expected.theta,
+        1e-12,
+        0,
+        'theta',
+      ),
+    );
+  }
 });
 
 describe('ropeFrequencies: properties', () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { selectiveScan, selectiveScanFrom } from '../../src/compute/selective-scan.ts';
 import { ArgumentError, ShapeError } from '../../src/compute/errors.ts';
 import { fromData, matrix, zeros, type Matrix } from '../../src/compute/matrix.ts';
-import { expectError, expectNumbersClose, lcgMatrix, matrixArb } from './attention-helpers.ts';
+import { expectError, expectMatrixClose, expectNumbersClose, lcgMatrix, loadCases, matrixArb, type Rows } from './attention-helpers.ts';
 
 const rowsOf = (m: Matrix, start: number, end: number): Matrix => fromData(end - start, m.cols, m.data.slice(start * m.cols, end * m.cols));
 
@@ -43,6 +43,15 @@ describe('selectiveScan: values derived by hand', () => {
     const r = selectiveScanFrom(u, delta, a, b, c);
     expect(Array.from(r.state.data)).toEqual([4, 6, 0, 0]);
   });
+});
+
+describe('selectiveScan: NumPy reference after selective_scan_ref (scripts/reference/selective-scan.py)', () => {
+  for (const c of loadCases<{ u: Rows; delta: Rows; a: Rows; b: Rows; c: Rows; d: number[] }, { y: Rows }>('selective-scan')) {
+    it(c.name, () => {
+      const { u, delta, a, b, c: cc, d } = c.inputs;
+      expectMatrixClose(selectiveScan(matrix(u), matrix(delta), matrix(a), matrix(b), matrix(cc), d), c.expected.y, 1e-9, 1e-13, 'y');
+    });
+  }
 });
 
 describe('selectiveScan: properties', () => {

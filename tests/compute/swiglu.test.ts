@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { silu, swiglu } from '../../src/compute/swiglu.ts';
 import { ArgumentError, ShapeError } from '../../src/compute/errors.ts';
 import { matmul, matrix } from '../../src/compute/matrix.ts';
-import { expectError, expectNumbersClose, lcgMatrix, matrixArb } from './attention-helpers.ts';
+import { expectError, expectMatrixClose, expectNumbersClose, lcgMatrix, loadCases, matrixArb, type Rows } from './attention-helpers.ts';
 
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -41,6 +41,15 @@ describe('swiglu: values derived by hand', () => {
     const y = swiglu(matrix([[1e4], [-1e4]]), { w1: matrix([[1]]), w3: matrix([[1]]), w2: matrix([[1]]) });
     expect(Array.from(y.data)).toEqual([1e8, 0]);
   });
+});
+
+describe('swiglu: NumPy + 60-digit decimal reference (scripts/reference/swiglu.py)', () => {
+  for (const c of loadCases<{ x: Rows; w1: Rows; w3: Rows; w2: Rows }, { y: Rows }>('swiglu')) {
+    it(c.name, () => {
+      const { x, w1, w3, w2 } = c.inputs;
+      expectMatrixClose(swiglu(matrix(x), { w1: matrix(w1), w3: matrix(w3), w2: matrix(w2) }), c.expected.y, 1e-9, 1e-14, 'y');
+    });
+  }
 });
 
 describe('swiglu: properties', () => {
