@@ -17,7 +17,7 @@
  */
 import { ArgumentError, ShapeError } from './errors.ts';
 import { assertFinite, concatCols, matmul, shape, sliceCols, type Matrix } from './matrix.ts';
-import { scaledDotProductAttention } from './scaled-dot-product-attention.ts';
+import { scaledDotProductAttention, scaledDotProductAttentionNaive, type AttentionOptions, type AttentionResult } from './scaled-dot-product-attention.ts';
 import { assertMask } from './softmax.ts';
 
 /** The four projections: wq d_model×(h·d_k), wk and wv d_model×(g·d_k), wo (h·d_k)×d_model. */
@@ -50,6 +50,21 @@ export interface GroupedQueryResult {
 
 /** Grouped-query self-attention of x (n×d_model) with h query heads sharing g = kvHeads key/value heads. */
 export function groupedQueryAttention(x: Matrix, w: GroupedQueryWeights, options: GroupedQueryOptions): GroupedQueryResult {
+  return grouped(x, w, options, scaledDotProductAttention);
+}
+
+/**
+ * The reference: the same heads, each computed by scaledDotProductAttentionNaive (plain loops).
+ * Same semantics and errors as groupedQueryAttention; for tests and benchmarks, not for demos.
+ */
+export function groupedQueryAttentionNaive(x: Matrix, w: GroupedQueryWeights, options: GroupedQueryOptions): GroupedQueryResult {
+  return grouped(x, w, options, scaledDotProductAttentionNaive);
+}
+
+type Attend = (q: Matrix, k: Matrix, v: Matrix, options: AttentionOptions) => AttentionResult;
+
+/** Checks, projects, runs `attend` once per query head on its shared key/value head, concatenates. */
+function grouped(x: Matrix, w: GroupedQueryWeights, options: GroupedQueryOptions, attend: Attend): GroupedQueryResult {
   const op = 'groupedQueryAttention';
   const heads = options.heads, kvHeads = options.kvHeads;
   const dModel = x.cols;
@@ -97,7 +112,7 @@ export function groupedQueryAttention(x: Matrix, w: GroupedQueryWeights, options
   for (let a = 0; a < heads; a++) {
     const b = Math.floor(a / group); // the key/value head of query head a
     const qa = sliceCols(q, a * dk, (a + 1) * dk); // n×d_k
-    const head = scaledDotProductAttention(qa, ks[b]!, vs[b]!, { causal: options.causal === true, mask: options.mask }); // scale 1/√d_k
+    const head = attend(qa, ks[b]!, vs[b]!, { causal: options.causal === true, mask: options.mask }); // scale 1/√d_k
     outputs.push(head.output); // n×d_v
     headWeights.push(head.weights); // n×n
   }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { groupedQueryAttention } from '../../src/compute/grouped-query-attention.ts';
+import { groupedQueryAttention, groupedQueryAttentionNaive } from '../../src/compute/grouped-query-attention.ts';
 import { multiHeadAttention } from '../../src/compute/multi-head-attention.ts';
 import { scaledDotProductAttention } from '../../src/compute/scaled-dot-product-attention.ts';
 import { ArgumentError, ShapeError } from '../../src/compute/errors.ts';
@@ -114,6 +114,20 @@ describe('groupedQueryAttention: properties', () => {
         for (let a = 0; a < heads; a++) expect(Array.from(g.headWeights[a]!.data)).toEqual(Array.from(m.headWeights[a]!.data));
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('the fast path and the naive reference agree to the last bit', () => {
+    fc.assert(
+      fc.property(sizes, ({ n, heads, dk, causal, seed }) => {
+        const x = lcgMatrix(n, heads * dk, seed);
+        const w = weights(heads * dk, heads, heads > 1 ? heads / 2 : 1, seed + 3);
+        const options = { heads, kvHeads: heads > 1 ? heads / 2 : 1, causal };
+        expect(Array.from(groupedQueryAttention(x, w, options).output.data)).toEqual(
+          Array.from(groupedQueryAttentionNaive(x, w, options).output.data),
+        );
+      }),
+      { numRuns: 40 },
     );
   });
 
