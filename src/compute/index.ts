@@ -23,7 +23,7 @@ export { alibiSlopes, alibiBias } from './alibi.ts';
 export { layerNorm } from './layer-norm.ts';
 export { rmsNorm } from './rms-norm.ts';
 
-// Beyond vanilla attention: FlashAttention, efficient attention, MoE routing, pre-training objectives.
+// FlashAttention, efficient attention, MoE routing, pre-training objectives.
 export type { FlashStep, FlashAttentionOptions, FlashAttentionResult } from './flash-attention.ts';
 export { flashAttention } from './flash-attention.ts';
 export { linearAttention, linearAttentionNaive, eluPlusOne } from './linear-attention.ts';
