@@ -1,16 +1,16 @@
 /**
- * Browser tests of the "beyond vanilla attention" demos (issue 5): flash-attention-stepper,
- * attention-patterns, moe-routing and pretraining-objectives. For every demo:
+ * Browser tests of the efficiency and pre-training demos: flash-attention,
+ * efficient-attention, mixture-of-experts and pretraining-objectives. For every demo:
  * - drive it with the keyboard only (focus, Tab, arrow keys, typing, Space/Enter), then check that
  *   the numbers on the page equal what src/compute returns for the same inputs, computed here in Node;
  * - feed it bad input and check the message next to the control, with no console error;
  * - with JavaScript off, check the build-time figure and its numbers.
  * Plus: recompute() timing at default sizes, 360 px layout, and axe on each demo.
  *
- * Run: npm run build && npx playwright test tests/e2e/demos-beyond.spec.ts
+ * Run: npm run build && npx playwright test tests/e2e/demos-efficiency-and-pretraining.spec.ts
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
   attentionCost,
   bartNoising,
@@ -39,11 +39,11 @@ import { formatNumber } from '../../src/demos/shared/format.ts';
 import { formatCount } from '../../src/demos/shared/log-chart.ts';
 import { tokenize } from '../../src/demos/shared/tokens.ts';
 // Deterministic inputs of the demos (seeded Q, K, V, router weights, sentences); the math is src/compute's.
-import { stepperInputs } from '../../src/demos/flash-attention-stepper/view.ts';
-import { errorInputs, ERROR_DEFAULTS } from '../../src/demos/attention-patterns/view.ts';
-import { routerLogits, DEFAULT_SENTENCE as MOE_SENTENCE } from '../../src/demos/moe-routing/view.ts';
+import { stepperInputs } from '../../src/demos/flash-attention/view.ts';
+import { errorInputs, ERROR_DEFAULTS } from '../../src/demos/efficient-attention/view.ts';
+import { routerLogits, DEFAULT_SENTENCE as MOE_SENTENCE } from '../../src/demos/mixture-of-experts/view.ts';
 import { DEFAULT_SENTENCE as PT_SENTENCE } from '../../src/demos/pretraining-objectives/view.ts';
-import { press, tabTo, typeInto, watchErrors } from './support.ts';
+import { cellsOf, expectSame, noJsPage, press, tabTo, tokensOf, typeInto, valueOf, watchErrors } from './support.ts';
 
 const PAGES = {
   flash: '/concepts/flash-attention/',
@@ -69,46 +69,6 @@ function typeIn(page: Page, field: Locator, text: string, commit = true): Promis
   return typeInto(page, field, text, { commit });
 }
 
-/**
- * The page and Node run the same src/compute code, but Chromium's and Node's V8 may differ in the
- * last bit of Math.exp; equal to 1e-12 relative is "the same number" for these statistics.
- */
-function expectSame(shown: number, expected: number): void {
-  if (!Number.isFinite(expected)) return expect(shown).toBe(expected);
-  expect(Math.abs(shown - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
-}
-
-/** Every [data-cell] of a demo, read in one round trip: its data-value as a number and its text. */
-async function cellsOf(demo: Locator): Promise<Map<string, { value: number; text: string }>> {
-  const list = await demo.evaluate((el) =>
-    Array.from(
-      el.querySelectorAll<HTMLElement>('[data-cell]'),
-      (c) => [c.dataset['cell'] ?? '', c.dataset['value'] ?? '', (c.textContent ?? '').trim()] as const,
-    ),
-  );
-  return new Map(
-    list.map(([key, raw, text]) => [key, { value: raw === '-Infinity' ? -Infinity : raw === 'Infinity' ? Infinity : Number(raw), text }]),
-  );
-}
-
-async function valueOf(cell: Locator): Promise<number> {
-  const raw = await cell.getAttribute('data-value');
-  return raw === '-Infinity' ? -Infinity : raw === 'Infinity' ? Infinity : Number(raw);
-}
-
-/** The token texts of a strip or table row, without the screen-reader notes. */
-async function tokensOf(items: Locator): Promise<string[]> {
-  return items.evaluateAll((els) => els.map((el) => (el.firstChild?.textContent ?? '').trim()));
-}
-
-/** A page with JavaScript off. */
-async function noJsPage(browser: Browser, path: string): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(path);
-  return page;
-}
-
 /** Rows' m, ℓ and output after `t` tiles of the trace, replayed here from flashAttention's own trace. */
 function replay(steps: readonly FlashStep[], n: number, d: number, t: number): { m: number; l: number; o: number[] }[] {
   const rows = Array.from({ length: n }, () => ({ m: -Infinity, l: 0, o: new Array<number>(d).fill(0) }));
@@ -132,7 +92,7 @@ function relErr(a: Matrix, b: Matrix): number {
 
 // ---------------------------------------------------------------------------------------------
 
-test.describe('flash-attention-stepper', () => {
+test.describe('flash-attention', () => {
   test('keyboard: Step, Step back, slider, Play/Pause, n and causal; m, ℓ and O equal flashAttention', async ({ page }) => {
     test.slow(); // one long keyboard session through every control, with a real 1.2 s pause check
     const errors = watchErrors(page);
@@ -281,7 +241,7 @@ test.describe('flash-attention-stepper', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-test.describe('attention-patterns', () => {
+test.describe('efficient-attention', () => {
   test('gallery: keyboard n, window shape, globals; counts equal countNonzero of the compute masks', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto(PAGES.efficient);
@@ -385,7 +345,7 @@ test.describe('attention-patterns', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-test.describe('moe-routing', () => {
+test.describe('mixture-of-experts', () => {
   test('keyboard: top-2, renormalise, capacity, skew, re-roll; numbers equal topKGating, dispatch and the loss', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto(PAGES.moe);
@@ -614,7 +574,7 @@ test.describe('with JavaScript off', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-test.describe('every beyond-attention demo', () => {
+test.describe('every efficiency and pre-training demo', () => {
   for (const [pageKey, id] of INSTANCES) {
     test(`${id}: recompute runs, 360 px has no horizontal scroll, and axe finds nothing serious`, async ({ page }) => {
       const errors = watchErrors(page);

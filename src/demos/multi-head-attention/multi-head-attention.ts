@@ -1,4 +1,4 @@
-/** <atlas-sequence-attention>: the live sequence-attention demo (see view.ts for the math). */
+/** <atlas-multi-head-attention>: the live multi-head-attention demo (see view.ts for the math). */
 import { DemoElement, defineDemo } from '../shared/demo-element.ts';
 import { LIMITS } from '../shared/input.ts';
 import { tokenize } from '../shared/tokens.ts';
@@ -15,7 +15,7 @@ import {
   type SequenceState,
 } from './view.ts';
 
-class SequenceAttention extends DemoElement {
+class MultiHeadAttention extends DemoElement {
   private state: SequenceState | null = null;
   private result: SequenceResult | null = null;
 
@@ -39,7 +39,7 @@ class SequenceAttention extends DemoElement {
 
   protected update(): void {
     const state = this.readState();
-    const id = this.id || 'sequence-attention';
+    const id = this.id || 'multi-head-attention';
     const result = computeSequence(state);
     this.state = state;
     this.result = result;
@@ -52,4 +52,4 @@ class SequenceAttention extends DemoElement {
   }
 }
 
-defineDemo('atlas-sequence-attention', SequenceAttention);
+defineDemo('atlas-multi-head-attention', MultiHeadAttention);

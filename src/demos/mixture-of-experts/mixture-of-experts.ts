@@ -1,4 +1,4 @@
-/** <atlas-moe-routing>: the live mixture-of-experts demo (see view.ts for the math). */
+/** <atlas-mixture-of-experts>: the live mixture-of-experts demo (see view.ts for the math). */
 import { DemoElement, defineDemo } from '../shared/demo-element.ts';
 import {
   PARAMS_RULES,
@@ -18,7 +18,7 @@ import {
 } from './view.ts';
 import { PanelErrors } from '../shared/parts.ts';
 
-class MoeRouting extends DemoElement {
+class MixtureOfExperts extends DemoElement {
   private routing: { s: RoutingState; r: RoutingResult } | null = null;
 
   override connectedCallback(): void {
@@ -32,7 +32,7 @@ class MoeRouting extends DemoElement {
   }
 
   protected update(): void {
-    const id = this.id || 'moe-routing';
+    const id = this.id || 'mixture-of-experts';
     const parts = partsFor(this.dataset['show']);
     const panels = new PanelErrors();
     if (parts.includes('routing')) {
@@ -73,4 +73,4 @@ class MoeRouting extends DemoElement {
   }
 }
 
-defineDemo('atlas-moe-routing', MoeRouting);
+defineDemo('atlas-mixture-of-experts', MixtureOfExperts);

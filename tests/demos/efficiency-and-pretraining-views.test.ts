@@ -1,5 +1,6 @@
 /**
- * The pure view modules of the "beyond vanilla attention" demos: every number they show must be the
+ * The pure view modules of the FlashAttention, efficient-attention, mixture-of-experts and
+ * pre-training-objectives demos: every number they show must be the
  * one src/compute returns, and their read-outs (row states, counts, parsing) must be right.
  */
 import { describe, expect, it } from 'vitest';
@@ -23,12 +24,12 @@ import {
   t5SpanCorruption,
   topKGating,
 } from '../../src/compute/index.ts';
-import * as flash from '../../src/demos/flash-attention-stepper/view.ts';
-import * as patterns from '../../src/demos/attention-patterns/view.ts';
-import * as moe from '../../src/demos/moe-routing/view.ts';
+import * as flash from '../../src/demos/flash-attention/view.ts';
+import * as patterns from '../../src/demos/efficient-attention/view.ts';
+import * as moe from '../../src/demos/mixture-of-experts/view.ts';
 import * as pre from '../../src/demos/pretraining-objectives/view.ts';
 
-describe('flash-attention-stepper view', () => {
+describe('flash-attention view', () => {
   const s = flash.STEPPER_DEFAULTS;
 
   it('replays the trace: after every tile the rows equal the compute trace, and at the end the exact output', () => {
@@ -106,7 +107,7 @@ describe('flash-attention-stepper view', () => {
   });
 });
 
-describe('attention-patterns view', () => {
+describe('efficient-attention view', () => {
   it('counts nonzeros with countNonzero and n·k for Linformer', () => {
     const s = patterns.GALLERY_DEFAULTS;
     const r = patterns.computeGallery(s);
@@ -172,7 +173,7 @@ describe('attention-patterns view', () => {
   });
 });
 
-describe('moe-routing view', () => {
+describe('mixture-of-experts view', () => {
   const s = moe.ROUTING_DEFAULTS;
 
   it('gating, dispatch and loss are the compute module’s on the skewed logits', () => {

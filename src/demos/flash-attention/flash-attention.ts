@@ -1,4 +1,4 @@
-/** <atlas-flash-attention-stepper>: the live FlashAttention stepper (see view.ts for the math). */
+/** <atlas-flash-attention>: the live FlashAttention stepper (see view.ts for the math). */
 import { DemoElement, defineDemo } from '../shared/demo-element.ts';
 import {
   COST_RULES,
@@ -20,7 +20,7 @@ import { PanelErrors } from '../shared/parts.ts';
 /** Milliseconds between tiles while playing. */
 const PLAY_INTERVAL = 900;
 
-class FlashAttentionStepper extends DemoElement {
+class FlashAttention extends DemoElement {
   private stepper: { s: StepperState; r: StepperResult } | null = null;
   /** peakScratchElements measured per (d, B), so stepping never re-runs the measurements. */
   private readonly measured = new Map<string, number[]>();
@@ -82,7 +82,7 @@ class FlashAttentionStepper extends DemoElement {
   }
 
   protected update(): void {
-    const id = this.id || 'flash-attention-stepper';
+    const id = this.id || 'flash-attention';
     const parts = partsFor(this.dataset['show']);
     const panels = new PanelErrors();
     if (parts.includes('stepper')) {
@@ -142,4 +142,4 @@ class FlashAttentionStepper extends DemoElement {
   }
 }
 
-defineDemo('atlas-flash-attention-stepper', FlashAttentionStepper);
+defineDemo('atlas-flash-attention', FlashAttention);

@@ -1,9 +1,9 @@
-/** <atlas-bahdanau-alignment>: the live alignment demo (see view.ts for the math). */
+/** <atlas-additive-attention>: the live alignment demo (see view.ts for the math). */
 import { DemoElement, defineDemo } from '../shared/demo-element.ts';
 import { tokenize } from '../shared/tokens.ts';
 import { DEFAULTS, RULES, computeAlignment, describe, figure, summary, type BahdanauResult, type BahdanauState } from './view.ts';
 
-class BahdanauAlignment extends DemoElement {
+class AdditiveAttention extends DemoElement {
   private state: BahdanauState | null = null;
   private result: BahdanauResult | null = null;
 
@@ -29,7 +29,7 @@ class BahdanauAlignment extends DemoElement {
     const r = computeAlignment(st);
     this.state = st;
     this.result = r;
-    this.render('figure', figure(this.id || 'bahdanau-alignment', st, r, this.tableModes));
+    this.render('figure', figure(this.id || 'additive-attention', st, r, this.tableModes));
     this.announce(summary(st, r));
   }
 
@@ -38,4 +38,4 @@ class BahdanauAlignment extends DemoElement {
   }
 }
 
-defineDemo('atlas-bahdanau-alignment', BahdanauAlignment);
+defineDemo('atlas-additive-attention', AdditiveAttention);

@@ -1,4 +1,4 @@
-/** <atlas-normalization>: the live normalisation demo (see view.ts for the math). */
+/** <atlas-layer-normalization>: the live normalisation demo (see view.ts for the math). */
 import { DemoElement, defineDemo } from '../shared/demo-element.ts';
 import {
   DEPTH_DEFAULTS,
@@ -15,7 +15,7 @@ import {
 } from './view.ts';
 import { PanelErrors } from '../shared/parts.ts';
 
-class Normalization extends DemoElement {
+class LayerNormalization extends DemoElement {
   override connectedCallback(): void {
     if (!this.lastGood.has('x')) this.lastGood.set('x', VECTOR_DEFAULTS.x.slice());
     super.connectedCallback();
@@ -28,7 +28,7 @@ class Normalization extends DemoElement {
   }
 
   protected update(): void {
-    const id = this.id || 'normalization';
+    const id = this.id || 'layer-normalization';
     const parts = partsFor(this.dataset['show']);
     // Each panel is computed and drawn on its own, so a bad vector leaves the depth plot live.
     const panels = new PanelErrors();
@@ -57,4 +57,4 @@ class Normalization extends DemoElement {
   }
 }
 
-defineDemo('atlas-normalization', Normalization);
+defineDemo('atlas-layer-normalization', LayerNormalization);

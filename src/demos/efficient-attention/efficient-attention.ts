@@ -1,4 +1,4 @@
-/** <atlas-attention-patterns>: the live efficient-attention demo (see view.ts for the math). */
+/** <atlas-efficient-attention>: the live efficient-attention demo (see view.ts for the math). */
 import {
   flashAttention,
   linearAttention,
@@ -44,7 +44,7 @@ import { PanelErrors } from '../shared/parts.ts';
 /** Minimum time spent per (method, n) so that coarse browser clocks still give a usable mean. */
 const MIN_SAMPLE_MS = 12;
 
-class AttentionPatterns extends DemoElement {
+class EfficientAttention extends DemoElement {
   private gallery: { s: GalleryState; r: GalleryResult } | null = null;
   private costs: CostState | null = null;
   private timings: Timing[] | null = null;
@@ -57,7 +57,7 @@ class AttentionPatterns extends DemoElement {
   }
 
   protected update(): void {
-    const id = this.id || 'attention-patterns';
+    const id = this.id || 'efficient-attention';
     const parts = partsFor(this.dataset['show']);
     const panels = new PanelErrors();
     if (parts.includes('gallery')) {
@@ -161,7 +161,7 @@ class AttentionPatterns extends DemoElement {
       button.setAttribute('aria-disabled', 'true');
       button.textContent = 'Measuring…';
     }
-    const id = this.id || 'attention-patterns';
+    const id = this.id || 'efficient-attention';
     const s = this.costs;
     const timed = METHODS.filter((m) => m.method !== 'sliding-window' && m.method !== 'strided-sparse');
     const results: Timing[] = timed.map((m) => ({ method: m.method, name: m.name, points: [] }));
@@ -210,4 +210,4 @@ class AttentionPatterns extends DemoElement {
   }
 }
 
-defineDemo('atlas-attention-patterns', AttentionPatterns);
+defineDemo('atlas-efficient-attention', EfficientAttention);

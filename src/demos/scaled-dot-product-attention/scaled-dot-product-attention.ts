@@ -1,5 +1,5 @@
 /**
- * <atlas-attention-playground>: the live attention playground. Coordinates live in the x/y fields
+ * <atlas-scaled-dot-product-attention>: the live attention playground. Coordinates live in the x/y fields
  * (the single source of truth); dragging a point or moving it with the arrow keys writes the fields
  * and recomputes. The plane is updated in place (never re-rendered), so a dragged or focused handle
  * keeps its pointer capture and focus.
@@ -21,7 +21,7 @@ import {
 
 const KEYS = ['q', ...DEFAULTS.keys.map((_k, j) => `k${j + 1}`)];
 
-class AttentionPlayground extends DemoElement {
+class ScaledDotProductAttention extends DemoElement {
   private dragging: string | null = null;
 
   override connectedCallback(): void {
@@ -128,4 +128,4 @@ class AttentionPlayground extends DemoElement {
   }
 }
 
-defineDemo('atlas-attention-playground', AttentionPlayground);
+defineDemo('atlas-scaled-dot-product-attention', ScaledDotProductAttention);
