@@ -18,15 +18,17 @@
  * O(B·(B + d)) instead of the n×m score matrix of standard attention. The final statistics are
  * m, ℓ and logsumexp = m + ln ℓ (what the backward pass stores).
  *
- * Semantics match scaledDotProductAttention exactly: scores τ·q_i·k_j + bias_ij with τ = 1/√d unless
+ * The input checks and the Q_i K_jᵀ tile product are scaledDotProductAttention's own
+ * (checkAttentionInputs and productABt in attention-kernel.ts), so both reject the same inputs with
+ * the same messages and form every q·k in the same order. Semantics match scaledDotProductAttention exactly: scores τ·q_i·k_j + bias_ij with τ = 1/√d unless
  * `scale` is given; mask (1 = may attend) and causal (j ≤ i) applied after the bias; a row with no
  * allowed key gives an output row of 0. exp(−∞ − (−∞)) is never evaluated: a row that has seen no
  * allowed score yet is skipped, and e^{a−b} with a = b is taken as exactly 1. Causal tiles that lie
  * wholly above the diagonal are skipped (nothing in them may be attended to).
  */
-import { ArgumentError, ShapeError } from './errors.ts';
-import { assertFinite, shape, zeros, type Matrix } from './matrix.ts';
-import { assertMask } from './softmax.ts';
+import { ArgumentError } from './errors.ts';
+import { zeros, type Matrix } from './matrix.ts';
+import { checkAttentionInputs, productABt } from './attention-kernel.ts';
 
 /** One tile visit of Algorithm 1, recorded when `trace` is set (for the stepper demo). */
 export interface FlashStep {
@@ -96,24 +98,12 @@ export function flashAttention(q: Matrix, k: Matrix, v: Matrix, options: FlashAt
   const m = k.rows;
   const d = q.cols;
   const dv = v.cols;
-  if (k.cols !== d) throw new ShapeError(op, `q is ${shape(q)} but k is ${shape(k)}; their columns must match`);
-  if (v.rows !== m) throw new ShapeError(op, `k is ${shape(k)} but v is ${shape(v)}; they need the same number of rows`);
+  const scale = checkAttentionInputs(op, q, k, v, options); // τ = 1/√d unless options.scale; the same checks as sdpa
   const causal = options.causal ?? false;
-  if (causal && n !== m) throw new ShapeError(op, `causal needs as many queries as keys, but q is ${shape(q)} and k is ${shape(k)}`);
   const blockSize = options.blockSize ?? 64;
   if (!Number.isInteger(blockSize) || blockSize < 1) throw new ArgumentError(op, `blockSize must be an integer ≥ 1, got ${blockSize}`);
-  const scale = options.scale ?? (d > 0 ? 1 / Math.sqrt(d) : 1); // τ = 1/√d (an empty d gives all-zero scores anyway)
-  if (typeof scale !== 'number' || !Number.isFinite(scale)) throw new ArgumentError(op, `scale must be a finite number, got ${String(scale)}`);
-  assertFinite(op, 'q', q);
-  assertFinite(op, 'k', k);
-  assertFinite(op, 'v', v);
   const mask = options.mask;
-  if (mask !== undefined) assertMask(op, mask, n, m);
   const bias = options.bias;
-  if (bias !== undefined) {
-    if (bias.rows !== n || bias.cols !== m) throw new ShapeError(op, `bias is ${shape(bias)} but the scores are ${n}×${m}; they must match`);
-    assertFinite(op, 'bias', bias);
-  }
   const trace = options.trace ?? false;
   const steps: FlashStep[] = [];
 
@@ -164,7 +154,7 @@ export function flashAttention(q: Matrix, k: Matrix, v: Matrix, options: FlashAt
       const before = trace ? { m: Array.from(mi.subarray(0, rows)), l: Array.from(li.subarray(0, rows)) } : null;
 
       // S_ij = τ·Q_i K_jᵀ + bias, masked entries −∞; block max per row.  rows×cols
-      tileDots(qi, kj, sij, rows, cols, d, bc); // raw q·k for the whole tile, rows×cols
+      productABt(qi, kj, sij, rows, cols, d, d, 0, 1, bc); // raw q·k for the whole tile, rows×cols (row stride bc)
       const blockMax = trace ? new Array<number>(rows) : null;
       for (let r = 0; r < rows; r++) {
         const gi = q0 + r; // global query index
@@ -249,54 +239,6 @@ export function flashAttention(q: Matrix, k: Matrix, v: Matrix, options: FlashAt
   const result: FlashAttentionResult = { output, rowMax, rowSum, logSumExp, peakScratchElements };
   if (trace) result.steps = steps;
   return result;
-}
-
-/**
- * out[r·stride + c] = Σ_a q[r·d + a]·k[c·d + a] for r < rows, c < cols: Q_i K_jᵀ in 4×4 register
- * tiles (16 accumulators per 8 loads). Each dot is summed in index order, like the naive loop.
- */
-function tileDots(q: Float64Array, k: Float64Array, out: Float64Array, rows: number, cols: number, d: number, stride: number): void {
-  let r = 0;
-  for (; r + 4 <= rows; r += 4) {
-    const a0 = r * d, a1 = a0 + d, a2 = a1 + d, a3 = a2 + d;
-    let c = 0;
-    for (; c + 4 <= cols; c += 4) {
-      const b0 = c * d, b1 = b0 + d, b2 = b1 + d, b3 = b2 + d;
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-      let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-      for (let a = 0; a < d; a++) {
-        const x0 = q[a0 + a]!, x1 = q[a1 + a]!, x2 = q[a2 + a]!, x3 = q[a3 + a]!;
-        const y0 = k[b0 + a]!, y1 = k[b1 + a]!, y2 = k[b2 + a]!, y3 = k[b3 + a]!;
-        s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
-        s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
-        s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
-        s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
-      }
-      const o0 = r * stride + c, o1 = o0 + stride, o2 = o1 + stride, o3 = o2 + stride;
-      out[o0] = s00; out[o0 + 1] = s01; out[o0 + 2] = s02; out[o0 + 3] = s03;
-      out[o1] = s10; out[o1 + 1] = s11; out[o1 + 2] = s12; out[o1 + 3] = s13;
-      out[o2] = s20; out[o2 + 1] = s21; out[o2 + 2] = s22; out[o2 + 3] = s23;
-      out[o3] = s30; out[o3 + 1] = s31; out[o3 + 2] = s32; out[o3 + 3] = s33;
-    }
-    for (; c < cols; c++) {
-      const b0 = c * d;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let a = 0; a < d; a++) {
-        const y = k[b0 + a]!;
-        s0 += q[a0 + a]! * y; s1 += q[a1 + a]! * y; s2 += q[a2 + a]! * y; s3 += q[a3 + a]! * y;
-      }
-      out[r * stride + c] = s0; out[(r + 1) * stride + c] = s1; out[(r + 2) * stride + c] = s2; out[(r + 3) * stride + c] = s3;
-    }
-  }
-  for (; r < rows; r++) {
-    const a0 = r * d;
-    for (let c = 0; c < cols; c++) {
-      const b0 = c * d;
-      let s0 = 0;
-      for (let a = 0; a < d; a++) s0 += q[a0 + a]! * k[b0 + a]!;
-      out[r * stride + c] = s0;
-    }
-  }
 }
 
 /**

@@ -23,7 +23,7 @@ export { alibiSlopes, alibiBias } from './alibi.ts';
 export { layerNorm } from './layer-norm.ts';
 export { rmsNorm } from './rms-norm.ts';
 
-// Beyond vanilla attention: FlashAttention, efficient attention, MoE routing, pre-training objectives.
+// FlashAttention, efficient attention, MoE routing, pre-training objectives.
 export type { FlashStep, FlashAttentionOptions, FlashAttentionResult } from './flash-attention.ts';
 export { flashAttention } from './flash-attention.ts';
 export { linearAttention, linearAttentionNaive, eluPlusOne } from './linear-attention.ts';
@@ -48,3 +48,15 @@ export type { Dispatch } from './expert-capacity.ts';
 export { expertCapacity, dispatchWithCapacity, moeParameterCounts } from './expert-capacity.ts';
 export type { BertReplacement, BertMaskingOptions, BertMasking, BartNoisingOptions, Span } from './pretraining-noise.ts';
 export { bertMasking, causalLmPairs, bartNoising, t5SpanCorruption } from './pretraining-noise.ts';
+
+// The modern LLM block: grouped-query attention, the KV cache, SwiGLU, RoPE scaling, LoRA, Mamba's scan.
+export type { GroupedQueryWeights, GroupedQueryOptions, GroupedQueryResult } from './grouped-query-attention.ts';
+export { groupedQueryAttention } from './grouped-query-attention.ts';
+export type { KvCacheShape } from './kv-cache-bytes.ts';
+export { kvCacheBytes } from './kv-cache-bytes.ts';
+export type { SwigluWeights } from './swiglu.ts';
+export { swiglu } from './swiglu.ts';
+export type { RopeScaling, RopeFrequencyOptions } from './rope-frequencies.ts';
+export { ropeFrequencies } from './rope-frequencies.ts';
+export { loraLinear } from './lora-linear.ts';
+export { selectiveScan } from './selective-scan.ts';

@@ -120,13 +120,6 @@ export function concatCols(parts: readonly Matrix[]): Matrix {
   return out;
 }
 
-/** Throws a ShapeError unless m is exactly rows×cols. */
-export function assertShape(operation: string, name: string, m: Matrix, rows: number, cols: number): void {
-  if (m.rows !== rows || m.cols !== cols) {
-    throw new ShapeError(operation, `${name} is ${shape(m)} but must be ${rows}×${cols}`);
-  }
-}
-
 /** Throws unless every entry is finite: NaN or ±Infinity in an input is a caller bug, named here. */
 export function assertFinite(operation: string, name: string, m: Matrix): void {
   for (let i = 0; i < m.data.length; i++) {

@@ -12,6 +12,7 @@
  *
  *     Q = X W^Q,  K = X W^K,  V = X W^V                       (each n×d_model)
  *     head_a = Attention(Q_a, K_a, V_a)  with scale 1/√d_k     (Q_a = columns [a·d_k, (a+1)·d_k) of Q)
+ *                                     and the optional causal limit and n×n mask of every head
  *     output = Concat(head_1, …, head_h) W^O                   (n×d_model)
  *
  * where d_k = d_v = d_model / h. Splitting the columns of one d_model×d_model matrix W^Q into h
@@ -20,6 +21,7 @@
 import { ArgumentError, ShapeError } from './errors.ts';
 import { assertFinite, concatCols, matmul, shape, sliceCols, type Matrix } from './matrix.ts';
 import { scaledDotProductAttention } from './scaled-dot-product-attention.ts';
+import { assertMask } from './softmax.ts';
 
 /** The four projections of multi-head attention, each d_model×d_model (in×out). */
 export interface MultiHeadWeights {
@@ -35,6 +37,11 @@ export interface MultiHeadOptions {
   readonly heads: number;
   /** Causal (decoder) self-attention: position i sees positions 0…i only. */
   readonly causal?: boolean | undefined;
+  /**
+   * n×n, 1 = may attend, 0 = masked, applied to every head with the rules of scaledDotProductAttention
+   * (combined with causal when both are given; a fully masked row gives weights and output 0).
+   */
+  readonly mask?: Matrix | undefined;
 }
 
 /** What multi-head attention returns. */
@@ -63,6 +70,7 @@ export function multiHeadAttention(x: Matrix, w: MultiHeadWeights, options: Mult
       throw new ShapeError(op, `${name} is ${shape(m)} but x is ${shape(x)}; ${name} must be ${dModel}×${dModel} (d_model×d_model)`);
     }
   }
+  if (options.mask !== undefined) assertMask(op, options.mask, x.rows, x.rows);
   assertFinite(op, 'x', x);
   assertFinite(op, 'wq', w.wq);
   assertFinite(op, 'wk', w.wk);
@@ -78,7 +86,7 @@ export function multiHeadAttention(x: Matrix, w: MultiHeadWeights, options: Mult
     const qa = sliceCols(q, a * dk, (a + 1) * dk); // n×d_k
     const ka = sliceCols(k, a * dk, (a + 1) * dk); // n×d_k
     const va = sliceCols(v, a * dk, (a + 1) * dk); // n×d_v
-    const head = scaledDotProductAttention(qa, ka, va, { causal: options.causal === true }); // scale 1/√d_k
+    const head = scaledDotProductAttention(qa, ka, va, { causal: options.causal === true, mask: options.mask }); // scale 1/√d_k
     outputs.push(head.output); // n×d_v
     headWeights.push(head.weights); // n×n
   }

@@ -19,6 +19,7 @@
  */
 import { ArgumentError, ShapeError } from './errors.ts';
 import { assertFinite, shape, zeros, type Matrix } from './matrix.ts';
+import { ropeThetas, type RopeScaling } from './rope-frequencies.ts';
 
 /** Options of the rotary embedding. */
 export interface RotaryOptions {
@@ -26,6 +27,8 @@ export interface RotaryOptions {
   readonly positions?: readonly number[] | undefined;
   /** The base of the frequencies θ_i = base^(−2i/d); 10000 by default. */
   readonly base?: number | undefined;
+  /** Context extension (see ropeFrequencies): 'linear' divides every θ_i by factor, 'ntk' raises the base. */
+  readonly scaling?: RopeScaling | undefined;
 }
 
 /** Rotates every interleaved pair of each row of x (n×d) by its position's angles; returns a new n×d matrix. */
@@ -46,14 +49,11 @@ export function rotaryEmbedding(x: Matrix, options: RotaryOptions = {}): Matrix 
       }
     }
   }
-  const base = options.base ?? 10000;
-  if (!Number.isFinite(base) || base <= 0) {
-    throw new ArgumentError(op, `base is ${base}; it must be a positive finite number`);
-  }
+  const thetas = ropeThetas(op, d, { base: options.base, scaling: options.scaling }); // θ_i = base^(−2i/d), rescaled
   assertFinite(op, 'x', x);
   const out = zeros(n, d); // n×d
   for (let i = 0; i < d / 2; i++) {
-    const theta = Math.pow(base, (-2 * i) / d); // θ_i = base^(−2i/d)
+    const theta = thetas[i]!;
     for (let r = 0; r < n; r++) {
       const p = positions === undefined ? r : positions[r]!;
       const angle = p * theta; // pθ_i

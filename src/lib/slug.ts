@@ -40,11 +40,6 @@ export function entryPath(collection: CollectionName, id: string): string {
   return `/${collection}/${id}/`;
 }
 
-/** The BibTeX key of a paper is its id. */
-export function bibtexKey(paperId: string): string {
-  return paperId;
-}
-
 /** arXiv abstract and PDF links for an id such as 1706.03762 (version suffix kept). */
 export function arxivLinks(arxiv: string): { abs: string; pdf: string } {
   return { abs: `https://arxiv.org/abs/${arxiv}`, pdf: `https://arxiv.org/pdf/${arxiv}` };

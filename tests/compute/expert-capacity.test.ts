@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { dispatchWithCapacity, expertCapacity, moeParameterCounts } from '../../src/compute/expert-capacity.ts';
 import { topKGating } from '../../src/compute/top-k-gating.ts';
 import { ArgumentError } from '../../src/compute/errors.ts';
-import { loadReference, m } from './beyond-helpers.ts';
+import { loadReference, m } from './reference-helpers.ts';
 
 interface Case {
   name: string;

@@ -5,7 +5,7 @@ import { scaledDotProductAttention, scaledDotProductAttentionNaive } from '../..
 import { attentionCost } from '../../src/compute/attention-costs.ts';
 import { fromData, zeros, type Matrix } from '../../src/compute/matrix.ts';
 import { ArgumentError, ShapeError } from '../../src/compute/errors.ts';
-import { close, expectClose, loadReference, m, maxAbsDiff, randomMatrix } from './beyond-helpers.ts';
+import { close, expectClose, loadReference, m, maxAbsDiff, randomMatrix } from './reference-helpers.ts';
 
 interface RefCase {
   name: string;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { eluPlusOne, linearAttention, linearAttentionNaive } from '../../src/compute/linear-attention.ts';
 import { ArgumentError, ShapeError } from '../../src/compute/errors.ts';
 import { zeros } from '../../src/compute/matrix.ts';
-import { close, expectClose, loadReference, m, randomMatrix } from './beyond-helpers.ts';
+import { close, expectClose, loadReference, m, randomMatrix } from './reference-helpers.ts';
 
 interface Ref {
   cases: {

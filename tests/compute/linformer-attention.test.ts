@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { linformerAttention, linformerPooling, linformerProjection } from '../../src/compute/linformer-attention.ts';
 import { scaledDotProductAttention } from '../../src/compute/scaled-dot-product-attention.ts';
 import { ShapeError, ArgumentError } from '../../src/compute/errors.ts';
-import { expectClose, loadReference, m, maxAbsDiff, randomMatrix } from './beyond-helpers.ts';
+import { expectClose, loadReference, m, maxAbsDiff, randomMatrix } from './reference-helpers.ts';
 import { toRows, zeros, type Matrix } from '../../src/compute/matrix.ts';
 
 interface Ref {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { loadBalancingLoss } from '../../src/compute/load-balancing-loss.ts';
 import { ArgumentError } from '../../src/compute/errors.ts';
 import { zeros } from '../../src/compute/matrix.ts';
-import { close, expectClose, loadReference, m, randomMatrix } from './beyond-helpers.ts';
+import { close, expectClose, loadReference, m, randomMatrix } from './reference-helpers.ts';
 
 interface Case {
   name: string;

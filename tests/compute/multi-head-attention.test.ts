@@ -10,6 +10,7 @@ import {
   expectNumbersClose,
   lcgMatrix,
   loadCases,
+  maskArb,
   matrixArb,
   maxAbsDiff,
   type Rows,
@@ -158,7 +159,93 @@ describe('multiHeadAttention: properties', () => {
   });
 });
 
+describe('multiHeadAttention: the mask option', () => {
+  it('masks every head like scaledDotProductAttention: each head equals sdpa with the same mask', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .record({
+            n: fc.integer({ min: 1, max: 5 }),
+            heads: fc.constantFrom(1, 2, 4),
+            causal: fc.boolean(),
+            seed: fc.integer({ min: 1, max: 1e6 }),
+          })
+          .chain((s) => maskArb(s.n, s.n).map((mask) => ({ ...s, mask }))),
+        ({ n, heads, causal, seed, mask }) => {
+          const d = 2 * heads;
+          const x = lcgMatrix(n, d, seed);
+          const w = {
+            wq: lcgMatrix(d, d, seed + 1),
+            wk: lcgMatrix(d, d, seed + 2),
+            wv: lcgMatrix(d, d, seed + 3),
+            wo: lcgMatrix(d, d, seed + 4),
+          };
+          const r = multiHeadAttention(x, w, { heads, causal, mask });
+          const q = matmul(x, w.wq),
+            k = matmul(x, w.wk),
+            v = matmul(x, w.wv);
+          for (let a = 0; a < heads; a++) {
+            const cols = (m: Matrix) => sliceCols(m, 2 * a, 2 * a + 2);
+            const head = scaledDotProductAttention(cols(q), cols(k), cols(v), { causal, mask });
+            expect(Array.from(r.headWeights[a]!.data)).toEqual(Array.from(head.weights.data));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a fully masked row gives zero weights and a zero output row; an all-ones mask changes nothing', () => {
+    const x = lcgMatrix(3, 4, 2);
+    const w = { wq: lcgMatrix(4, 4, 3), wk: lcgMatrix(4, 4, 4), wv: lcgMatrix(4, 4, 5), wo: lcgMatrix(4, 4, 6) };
+    const mask = matrix([
+      [1, 1, 0],
+      [0, 0, 0],
+      [1, 0, 1],
+    ]);
+    const r = multiHeadAttention(x, w, { heads: 2, mask });
+    for (const hw of r.headWeights) {
+      expect(Array.from(hw.data.subarray(3, 6))).toEqual([0, 0, 0]);
+      expect([hw.data[2], hw.data[7]]).toEqual([0, 0]);
+    }
+    expect(Array.from(r.output.data.subarray(4, 8))).toEqual([0, 0, 0, 0]);
+    const ones = matrix([
+      [1, 1, 1],
+      [1, 1, 1],
+      [1, 1, 1],
+    ]);
+    expect(Array.from(multiHeadAttention(x, w, { heads: 2, mask: ones }).output.data)).toEqual(
+      Array.from(multiHeadAttention(x, w, { heads: 2 }).output.data),
+    );
+  });
+});
+
 describe('multiHeadAttention: errors', () => {
+  it('a mask that is not n×n or not 0/1 throws, naming multiHeadAttention', () => {
+    const x = lcgMatrix(3, 4, 1);
+    const w = { wq: lcgMatrix(4, 4, 2), wk: lcgMatrix(4, 4, 3), wv: lcgMatrix(4, 4, 4), wo: lcgMatrix(4, 4, 5) };
+    expectError(
+      () => multiHeadAttention(x, w, { heads: 2, mask: lcgMatrix(3, 2, 1) }),
+      ShapeError,
+      'multiHeadAttention',
+      'mask is 3×2 but the scores are 3×3',
+    );
+    expectError(
+      () =>
+        multiHeadAttention(x, w, {
+          heads: 2,
+          mask: matrix([
+            [1, 1, 2],
+            [1, 1, 1],
+            [1, 1, 1],
+          ]),
+        }),
+      ArgumentError,
+      'multiHeadAttention',
+      'mask[0][2] is 2',
+    );
+  });
+
   const x = lcgMatrix(3, 4, 1);
   const w = { wq: lcgMatrix(4, 4, 2), wk: lcgMatrix(4, 4, 3), wv: lcgMatrix(4, 4, 4), wo: lcgMatrix(4, 4, 5) };
   it('zero, negative or fractional heads throw ArgumentError', () => {

@@ -3,7 +3,7 @@ import { performerAttention, performerFeatures } from '../../src/compute/perform
 import { randomProjection } from '../../src/compute/random-projection.ts';
 import { scaledDotProductAttention } from '../../src/compute/scaled-dot-product-attention.ts';
 import { ShapeError, ArgumentError } from '../../src/compute/errors.ts';
-import { expectClose, loadReference, m, randomMatrix } from './beyond-helpers.ts';
+import { expectClose, loadReference, m, randomMatrix } from './reference-helpers.ts';
 
 interface Ref {
   cases: { name: string; q: number[][]; k: number[][]; v: number[][]; projection: number[][]; qFeatures: number[][]; output: number[][] }[];

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { bartNoising, bertMasking, causalLmPairs, t5SpanCorruption } from '../../src/compute/pretraining-noise.ts';
 import { ArgumentError } from '../../src/compute/errors.ts';
 import { roundHalfEven } from '../../src/compute/seeded-random.ts';
-import { loadReference } from './beyond-helpers.ts';
+import { loadReference } from './reference-helpers.ts';
 
 interface Ref {
   sentence: string[];

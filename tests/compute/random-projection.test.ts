@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { randomProjection } from '../../src/compute/random-projection.ts';
 import { ArgumentError } from '../../src/compute/errors.ts';
-import { expectClose, loadReference } from './beyond-helpers.ts';
+import { expectClose, loadReference } from './reference-helpers.ts';
 
 interface Ref {
   projections: { features: number; d: number; seed: number; orthogonal: boolean; matrix: number[][] }[];

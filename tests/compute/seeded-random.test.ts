@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { gramSchmidtRows, mulberry32, roundHalfEven, seededRandom, shuffled } from '../../src/compute/seeded-random.ts';
 import { ArgumentError } from '../../src/compute/errors.ts';
-import { expectClose, loadReference } from './beyond-helpers.ts';
+import { expectClose, loadReference } from './reference-helpers.ts';
 
 interface Ref {
   uniform: { seed: number; values: number[] }[];

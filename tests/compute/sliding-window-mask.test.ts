@@ -6,7 +6,7 @@ import { flashAttention } from '../../src/compute/flash-attention.ts';
 import { scaledDotProductAttention } from '../../src/compute/scaled-dot-product-attention.ts';
 import { toRows } from '../../src/compute/matrix.ts';
 import { ArgumentError } from '../../src/compute/errors.ts';
-import { loadReference, maxAbsDiff, randomMatrix } from './beyond-helpers.ts';
+import { loadReference, maxAbsDiff, randomMatrix } from './reference-helpers.ts';
 
 interface Ref {
   sliding: { length: number; window: number; mode: 'causal' | 'symmetric'; mask: number[][]; nonzeros: number }[];

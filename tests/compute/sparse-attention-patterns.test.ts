@@ -4,7 +4,7 @@ import { countNonzero, slidingWindowMask } from '../../src/compute/sliding-windo
 import { stridedNonzeros } from '../../src/compute/attention-costs.ts';
 import { toRows } from '../../src/compute/matrix.ts';
 import { ArgumentError, ShapeError } from '../../src/compute/errors.ts';
-import { loadReference } from './beyond-helpers.ts';
+import { loadReference } from './reference-helpers.ts';
 
 interface Ref {
   strided: { length: number; stride: number; mask: number[][]; nonzeros: number }[];

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { topKGating } from '../../src/compute/top-k-gating.ts';
 import { ArgumentError } from '../../src/compute/errors.ts';
-import { expectClose, loadReference, m, randomMatrix } from './beyond-helpers.ts';
+import { expectClose, loadReference, m, randomMatrix } from './reference-helpers.ts';
 
 interface Case {
   name: string;

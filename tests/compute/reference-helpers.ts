@@ -1,6 +1,7 @@
 /**
- * Test helpers for the "Beyond vanilla attention" modules: reference-JSON loading (with ±Infinity
- * stored as strings), matrix construction and a relative comparison.
+ * Test helpers for the reference files written by scripts/reference/_common.py (FlashAttention,
+ * linear and efficient attention, MoE routing, pre-training noise): JSON loading with ±Infinity stored
+ * as strings, matrix construction and a relative comparison.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
