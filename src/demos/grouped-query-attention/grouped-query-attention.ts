@@ -88,6 +88,7 @@ class GroupedQueryAttention extends DemoElement {
           tokens: this.number('tokens', CACHE_RULES.tokens),
           batch: this.number('batch', CACHE_RULES.batch),
           bytes: precision.bytes,
+          preset: this.choice('preset'),
         };
         const preset = this.control('preset');
         const match = presetOf(s)?.value ?? 'custom';

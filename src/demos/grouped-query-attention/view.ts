@@ -154,6 +154,8 @@ export interface CacheState {
   readonly batch: number;
   /** Bytes per stored number: 4, 2, 1 or 0.5. */
   readonly bytes: number;
+  /** The preset the reader chose, if any (two models may share a cache configuration). */
+  readonly preset?: string | undefined;
 }
 
 /** A published configuration: layers, query heads, key/value heads, head dimension, context length. */
@@ -234,6 +236,7 @@ export const CACHE_DEFAULTS: CacheState = {
   tokens: first.tokens,
   batch: 1,
   bytes: 2,
+  preset: first.value,
 };
 export const CACHE_RULES = {
   layers: { label: 'Layers', min: 1, max: 1000, integer: true },
@@ -277,11 +280,19 @@ export function computeCache(s: CacheState): CacheResult {
   };
 }
 
-/** Which preset a state equals, if any (the select shows "custom" otherwise). */
+/** Whether a state has a preset's configuration. */
+export function matchesPreset(p: Preset, s: CacheState): boolean {
+  return p.layers === s.layers && p.heads === s.heads && p.kvHeads === s.kvHeads && p.headDim === s.headDim && p.tokens === s.tokens;
+}
+
+/**
+ * The preset a state shows: the chosen one while the configuration still matches it, else the first
+ * that matches (Llama 3 8B and Mistral 7B share one), else none (the select shows "custom").
+ */
 export function presetOf(s: CacheState): Preset | undefined {
-  return PRESETS.find(
-    (p) => p.layers === s.layers && p.heads === s.heads && p.kvHeads === s.kvHeads && p.headDim === s.headDim && p.tokens === s.tokens,
-  );
+  const chosen = PRESETS.find((p) => p.value === s.preset);
+  if (chosen && matchesPreset(chosen, s)) return chosen;
+  return PRESETS.find((p) => matchesPreset(p, s));
 }
 
 export function cacheFigure(idPrefix: string, s: CacheState, r: CacheResult): string {
