@@ -57,6 +57,18 @@ const SIZE_FIELDS = new Set([
   'dModel',
   'dFF',
   'paramExperts', // mixture-of-experts
+  'kvHeads',
+  'cacheHeads',
+  'cacheKvHeads',
+  'headDim',
+  'batch', // grouped-query-attention (with sentence, heads, dk, layers, tokens)
+  'paramD', // gated-feed-forward (with x)
+  'train',
+  'target', // rope-scaling (with d)
+  'costK',
+  'costR', // low-rank-adaptation (with costD)
+  'u',
+  'costN', // selective-scan (with costD)
 ]);
 const LONG_SENTENCE = Array.from(
   { length: 120 },
@@ -124,7 +136,7 @@ try {
               const shown =
                 f.dataset['field'] === 'sentence' || f.dataset['field'] === 'source' || f.dataset['field'] === 'target'
                   ? `${v.trim().split(/\s+/).length} words`
-                  : f.dataset['field'] === 'x'
+                  : f.dataset['field'] === 'x' || f.dataset['field'] === 'u'
                     ? `${v.split(',').length} values`
                     : v;
               return `${f.dataset['field']}=${shown}`;
@@ -162,7 +174,7 @@ try {
             const name = f.dataset['field']!;
             if (f instanceof HTMLSelectElement) f.value = f.options[f.options.length - 1]!.value;
             else if (name === 'sentence' || name === 'source' || name === 'target') f.value = longSentence;
-            else if (name === 'x') f.value = longVector;
+            else if (name === 'x' || name === 'u') f.value = longVector;
             else f.value = '100000';
             f.dispatchEvent(new Event('input', { bubbles: true }));
             f.dispatchEvent(new Event('change', { bubbles: true }));
