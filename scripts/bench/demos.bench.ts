@@ -63,8 +63,8 @@ const SIZE_FIELDS = new Set([
   'headDim',
   'batch', // grouped-query-attention (with sentence, heads, dk, layers, tokens)
   'paramD', // gated-feed-forward (with x)
-  'train',
-  'target', // rope-scaling (with d)
+  'trainLength',
+  'targetLength', // rope-scaling (with d)
   'costK',
   'costR', // low-rank-adaptation (with costD)
   'u',

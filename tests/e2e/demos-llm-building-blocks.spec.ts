@@ -255,7 +255,7 @@ test.describe('rope-scaling', () => {
     await typeIn(page, demo.getByLabel('Base'), '');
     await expect(demo.locator('[data-msg-for="base"]')).toHaveText('Base is empty; keeping 10000.');
     await typeIn(page, demo.getByLabel('Target context length'), '1e9');
-    await expect(demo.locator('[data-msg-for="target"]')).toHaveText('The maximum is 1048576; using 1048576.');
+    await expect(demo.locator('[data-msg-for="targetLength"]')).toHaveText('The maximum is 1048576; using 1048576.');
     await typeIn(page, demo.getByLabel('Target context length'), '2048');
     await expect(demo.locator('[data-live]')).toContainText('no scaling is needed');
     expect(errors).toEqual([]);

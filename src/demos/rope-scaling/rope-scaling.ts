@@ -7,8 +7,8 @@ class RopeScaling extends DemoElement {
     const s: ScalingState = {
       d: this.number('d', RULES.d),
       base: this.number('base', RULES.base),
-      train: this.number('train', RULES.train),
-      target: this.number('target', RULES.target),
+      train: this.number('trainLength', RULES.train),
+      target: this.number('targetLength', RULES.target),
     };
     const r = computeScaling(s);
     this.render('scaling', scalingFigure(this.id || 'rope-scaling', s, r));
