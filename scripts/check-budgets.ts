@@ -1,5 +1,5 @@
 /**
- * `npm run budgets`: the page-weight budgets of issue 8, checked on the built site with Chromium's
+ * `npm run budgets`: the page-weight budgets, checked on the built site with Chromium's
  * request log (scripts/lib/page-weight.ts). Every page of dist/ is visited once, cold.
  *
  * Budgets (a page past one fails the run):

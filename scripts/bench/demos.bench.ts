@@ -17,7 +17,7 @@
  * in SIZE_FIELDS) is given an oversized value (a 120-word sentence, 100000, or the last option of a
  * select), and the demo clamps it to its safe bound (tokens ≤ 64, d ≤ 128, …), exactly as a reader
  * typing a huge value would see. The table prints the values the demo actually used.
- * One frame is 16.7 ms at 60 Hz; the issue's goal is a default-size update within one frame.
+ * One frame is 16.7 ms at 60 Hz; the goal is a default-size update within one frame.
  * Reported, never asserted.
  *
  * Run: `npm run bench -- demos` after `npm run build`. Writes bench-results/demos.json.
@@ -34,29 +34,41 @@ const SIZE_FIELDS = new Set([
   'source',
   'target',
   'd',
-  'da', // bahdanau-alignment
+  'da', // additive-attention
   'alibiHeads',
   'alibiLength',
   'sinLength',
   'sinD',
-  'ropeD', // positional-encodings
+  'ropeD', // sinusoidal-encoding, rotary-embedding, alibi
   'sentence',
   'heads',
   'dk',
-  'padTo', // sequence-attention, moe-routing, pretraining-objectives
+  'padTo', // multi-head-attention, mixture-of-experts, pretraining-objectives
   'n',
   'errN',
   'errD',
   'draws',
-  'costD', // attention-patterns, flash-attention-stepper
+  'costD', // efficient-attention, flash-attention
   'x',
   'layers',
   'depthD',
-  'tokens', // normalization
+  'tokens', // layer-normalization
   'experts',
   'dModel',
   'dFF',
-  'paramExperts', // moe-routing
+  'paramExperts', // mixture-of-experts
+  'kvHeads',
+  'cacheHeads',
+  'cacheKvHeads',
+  'headDim',
+  'batch', // grouped-query-attention (with sentence, heads, dk, layers, tokens)
+  'paramD', // gated-feed-forward (with x)
+  'trainLength',
+  'targetLength', // rope-scaling (with d)
+  'costK',
+  'costR', // low-rank-adaptation (with costD)
+  'u',
+  'costN', // selective-scan (with costD)
 ]);
 const LONG_SENTENCE = Array.from(
   { length: 120 },
@@ -124,7 +136,7 @@ try {
               const shown =
                 f.dataset['field'] === 'sentence' || f.dataset['field'] === 'source' || f.dataset['field'] === 'target'
                   ? `${v.trim().split(/\s+/).length} words`
-                  : f.dataset['field'] === 'x'
+                  : f.dataset['field'] === 'x' || f.dataset['field'] === 'u'
                     ? `${v.split(',').length} values`
                     : v;
               return `${f.dataset['field']}=${shown}`;
@@ -162,7 +174,7 @@ try {
             const name = f.dataset['field']!;
             if (f instanceof HTMLSelectElement) f.value = f.options[f.options.length - 1]!.value;
             else if (name === 'sentence' || name === 'source' || name === 'target') f.value = longSentence;
-            else if (name === 'x') f.value = longVector;
+            else if (name === 'x' || name === 'u') f.value = longVector;
             else f.value = '100000';
             f.dispatchEvent(new Event('input', { bubbles: true }));
             f.dispatchEvent(new Event('change', { bubbles: true }));

@@ -121,10 +121,10 @@ describe('content on disk', () => {
   it('embeds the matching demo in the landmark notes that have one', () => {
     // Transformer-XL has no matching demo (relative encodings are not among them), so it only links its concept page.
     const demos: Record<string, string> = {
-      vaswani2017attention: 'attention-playground', bahdanau2014neural: 'bahdanau-alignment', press2021train: 'positional-encodings',
-      xiong2020layer: 'normalization', dao2022flashattention: 'flash-attention-stepper', child2019generating: 'attention-patterns',
-      wang2020linformer: 'attention-patterns', choromanski2020rethinking: 'attention-patterns', shazeer2017outrageously: 'moe-routing',
-      lepikhin2020gshard: 'moe-routing', fedus2021switch: 'moe-routing', devlin2018bert: 'pretraining-objectives',
+      vaswani2017attention: 'scaled-dot-product-attention', bahdanau2014neural: 'additive-attention', press2021train: 'alibi',
+      xiong2020layer: 'layer-normalization', dao2022flashattention: 'flash-attention', child2019generating: 'efficient-attention',
+      wang2020linformer: 'efficient-attention', choromanski2020rethinking: 'efficient-attention', shazeer2017outrageously: 'mixture-of-experts',
+      lepikhin2020gshard: 'mixture-of-experts', fedus2021switch: 'mixture-of-experts', devlin2018bert: 'pretraining-objectives',
       radford2018improving: 'pretraining-objectives', lewis2019bart: 'pretraining-objectives', raffel2019exploring: 'pretraining-objectives',
     };
     const missing = Object.entries(demos).filter(([id, demo]) => !content.papers.find((p) => p.id === id)?.body.includes(`<Demo name="${demo}"`));

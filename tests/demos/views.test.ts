@@ -17,11 +17,13 @@ import {
   temperatureScale,
   toRows,
 } from '../../src/compute/index.ts';
-import * as playground from '../../src/demos/attention-playground/view.ts';
-import * as sequence from '../../src/demos/sequence-attention/view.ts';
-import * as bahdanau from '../../src/demos/bahdanau-alignment/view.ts';
-import * as positional from '../../src/demos/positional-encodings/view.ts';
-import * as norm from '../../src/demos/normalization/view.ts';
+import * as playground from '../../src/demos/scaled-dot-product-attention/view.ts';
+import * as sequence from '../../src/demos/multi-head-attention/view.ts';
+import * as bahdanau from '../../src/demos/additive-attention/view.ts';
+import * as sinusoidal from '../../src/demos/sinusoidal-encoding/view.ts';
+import * as rope from '../../src/demos/rotary-embedding/view.ts';
+import * as alibi from '../../src/demos/alibi/view.ts';
+import * as norm from '../../src/demos/layer-normalization/view.ts';
 import { formatNumber } from '../../src/demos/shared/format.ts';
 import { embedTokens, tokenize } from '../../src/demos/shared/tokens.ts';
 
@@ -157,20 +159,20 @@ describe('Bahdanau alignment', () => {
   });
 });
 
-describe('positional encodings', () => {
+describe('sinusoidal encoding, RoPE and ALiBi', () => {
   it('sinusoidal: PE and PE·PEᵀ come from sinusoidalEncoding', () => {
-    const s = positional.SIN_DEFAULTS;
-    const r = positional.computeSinusoidal(s);
+    const s = sinusoidal.SIN_DEFAULTS;
+    const r = sinusoidal.computeSinusoidal(s);
     expectClose(r.pe.data, sinusoidalEncoding(32, 32).data, 0);
     for (let p = 0; p < 32; p++) expect(r.sim.data[p * 32 + p]).toBeCloseTo(16, 10);
-    expect(positional.describeSinusoidal(s, r, 'pe', 3, 4)).toBe(
+    expect(sinusoidal.describeSinusoidal(s, r, 'pe', 3, 4)).toBe(
       `PE[3][4] = sin(3 / 10000^(4/32)) = ${formatNumber(r.pe.data[3 * 32 + 4]!, 3)}`,
     );
-    balanced(positional.sinusoidalFigure('pe', s, r));
+    balanced(sinusoidal.sinusoidalFigure('pe', s, r));
   });
   it('RoPE: shifting both positions keeps the dot product', () => {
-    const s = positional.ROPE_DEFAULTS;
-    const r = positional.computeRope(s);
+    const s = rope.ROPE_DEFAULTS;
+    const r = rope.computeRope(s);
     expect(Math.abs(r.dot - r.dotShifted)).toBeLessThan(1e-12);
     const rq = rotaryEmbedding(r.q, { positions: [s.pq] });
     const rk = rotaryEmbedding(r.k, { positions: [s.pk] });
@@ -178,36 +180,36 @@ describe('positional encodings', () => {
       rq.data.reduce((a, v, i) => a + v * rk.data[i]!, 0),
       12,
     );
-    expect(r.curve[positional.ROPE_OFFSETS + (s.pk - s.pq)]).toBeCloseTo(r.dot, 12);
-    expect(positional.formatTiny(2.2e-16)).toBe('2.2 × 10⁻¹⁶');
-    balanced(positional.ropeFigure('r', s, r));
+    expect(r.curve[rope.ROPE_OFFSETS + (s.pk - s.pq)]).toBeCloseTo(r.dot, 12);
+    expect(rope.formatTiny(2.2e-16)).toBe('2.2 × 10⁻¹⁶');
+    balanced(rope.ropeFigure('r', s, r));
   });
   it('ALiBi: slopes, biases and content-free weights', () => {
-    const s = positional.ALIBI_DEFAULTS;
-    const r = positional.computeAlibi(s);
+    const s = alibi.ALIBI_DEFAULTS;
+    const r = alibi.computeAlibi(s);
     expect(r.slopes).toEqual(alibiSlopes(8));
     expectClose(r.bias.data, alibiBias(32, 0.5).data, 0);
     const m = r.slopes[0]!;
     const w = r.lastRow[0]!;
     expect(w[1]! / w[0]!).toBeCloseTo(Math.exp(-m), 12);
     expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-    expect(r.beyond[7]).toBeGreaterThan(r.beyond[0]!);
-    expect(r.beyond[0]).toBeCloseTo(
+    expect(r.pastTraining[7]).toBeGreaterThan(r.pastTraining[0]!);
+    expect(r.pastTraining[0]).toBeCloseTo(
       w.slice(16).reduce((a, b) => a + b, 0),
       15,
     );
-    expect(positional.describeAlibi(s, r, 'bias', 5, 2)).toBe(`bias[5][2] = −m·(i − j) = −0.5000 × 3 = \u22121.500`);
-    balanced(positional.alibiFigure('a', s, r));
-  });
-  it('picks panels from the show prop', () => {
-    expect(positional.partsFor(undefined)).toEqual(['sinusoidal', 'rope', 'alibi']);
-    expect(positional.partsFor('rope')).toEqual(['rope']);
-    expect(positional.partsFor('alibi, sinusoidal')).toEqual(['alibi', 'sinusoidal']);
-    expect(positional.partsFor('nonsense')).toEqual(['sinusoidal', 'rope', 'alibi']);
+    expect(alibi.describeAlibi(s, r, 'bias', 5, 2)).toBe(`bias[5][2] = −m·(i − j) = −0.5000 × 3 = \u22121.500`);
+    balanced(alibi.alibiFigure('a', s, r));
   });
 });
 
 describe('normalisation', () => {
+  it('picks panels from the show prop', () => {
+    expect(norm.partsFor(undefined)).toEqual(['vector', 'depth']);
+    expect(norm.partsFor('depth')).toEqual(['depth']);
+    expect(norm.partsFor('depth, vector')).toEqual(['depth', 'vector']);
+    expect(norm.partsFor('nonsense')).toEqual(['vector', 'depth']);
+  });
   it('LayerNorm and RMSNorm come from src/compute', () => {
     const s = norm.VECTOR_DEFAULTS;
     const r = norm.computeVector(s);

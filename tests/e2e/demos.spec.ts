@@ -9,7 +9,7 @@
  * Run: npm run build && npx playwright test tests/e2e/demos.spec.ts
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   additiveAttention,
   alibiBias,
@@ -30,12 +30,12 @@ import { concatCols, matmul, sliceCols, transpose } from '../../src/compute/matr
 import { formatNumber } from '../../src/demos/shared/format.ts';
 import { embedTokens, tokenize } from '../../src/demos/shared/tokens.ts';
 // Deterministic inputs of the demos (seeded weights, the dictionary); the math below is src/compute's.
-import { DEFAULT_SOURCE, LEXICON, additiveParams } from '../../src/demos/bahdanau-alignment/view.ts';
-import { projections } from '../../src/demos/sequence-attention/view.ts';
-import { ROPE_SEEDS } from '../../src/demos/positional-encodings/view.ts';
-import { layerWeights } from '../../src/demos/normalization/view.ts';
+import { DEFAULT_SOURCE, LEXICON, additiveParams } from '../../src/demos/additive-attention/view.ts';
+import { projections } from '../../src/demos/multi-head-attention/view.ts';
+import { ROPE_SEEDS } from '../../src/demos/rotary-embedding/view.ts';
+import { layerWeights } from '../../src/demos/layer-normalization/view.ts';
 import { randomMatrix } from '../../src/demos/shared/tokens.ts';
-import { press, tabTo, typeInto, watchErrors } from './support.ts';
+import { expected, press, tableTexts, tabTo, typeInto, watchErrors } from './support.ts';
 
 const PAGES = {
   playground: '/concepts/scaled-dot-product-attention/',
@@ -47,26 +47,6 @@ const PAGES = {
   alibi: '/concepts/alibi/',
   norm: '/concepts/layer-normalization/',
 } as const;
-
-/** Every displayed cell of a heatmap table, as formatted text, row by row (masked cells as null). */
-async function tableTexts(table: Locator): Promise<(string | null)[][]> {
-  return table.evaluate((t) =>
-    Array.from((t as HTMLTableElement).tBodies[0]!.rows, (row) =>
-      Array.from(row.querySelectorAll('td'), (td) => (td.hasAttribute('data-masked') ? null : (td.textContent ?? '').trim())),
-    ),
-  );
-}
-
-/** The formatted values of a matrix, with masked entries as null. */
-function expected(m: Matrix, digits = 2, masked?: (i: number, j: number) => boolean): (string | null)[][] {
-  const out: (string | null)[][] = [];
-  for (let i = 0; i < m.rows; i++) {
-    const row: (string | null)[] = [];
-    for (let j = 0; j < m.cols; j++) row.push(masked?.(i, j) ? null : formatNumber(m.data[i * m.cols + j]!, digits));
-    out.push(row);
-  }
-  return out;
-}
 
 /** Multi-head self-attention of the sequence demo, written with src/compute (mask: 1 = may attend). */
 function sequenceReference(tokens: string[], heads: number, dk: number, positional: boolean, mask: Matrix | null, causal: boolean) {
@@ -101,11 +81,11 @@ function sequenceReference(tokens: string[], heads: number, dk: number, position
 
 // ---------------------------------------------------------------------------------------------
 
-test.describe('attention playground', () => {
+test.describe('scaled-dot-product-attention (playground)', () => {
   test('keyboard: temperature slider and the query handle; numbers match scaledDotProductAttention', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto(PAGES.playground);
-    const demo = page.locator('atlas-attention-playground');
+    const demo = page.locator('atlas-scaled-dot-product-attention');
     const slider = demo.getByRole('slider', { name: 'Temperature T' });
     await slider.focus();
     await press(page, 'ArrowLeft', 5); // T: 1.0 → 0.5
@@ -146,7 +126,7 @@ test.describe('attention playground', () => {
   test('bad coordinates show a message, keep or clamp the value, and log nothing', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto(PAGES.playground);
-    const demo = page.locator('atlas-attention-playground');
+    const demo = page.locator('atlas-scaled-dot-product-attention');
     const before = await demo.locator('[data-cell="weight-0"]').textContent();
     const qx = demo.getByLabel('Query q, x');
     await typeInto(page, qx, 'abc');
@@ -166,11 +146,11 @@ test.describe('attention playground', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-test.describe('sequence attention', () => {
+test.describe('multi-head-attention', () => {
   test('keyboard: sentence, heads, d_k, positions and mask; weights, scores and output match src/compute', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto(PAGES.sequence);
-    const demo = page.locator('atlas-sequence-attention');
+    const demo = page.locator('atlas-multi-head-attention');
     await typeInto(page, demo.getByLabel('Sentence', { exact: true }), 'a rose is a rose');
     await demo.getByLabel('Heads h').focus();
     await page.keyboard.press('ArrowDown'); // 2 → 4
@@ -217,7 +197,7 @@ test.describe('sequence attention', () => {
   test('padding and sliding-window masks (attention-masks page) match scaledDotProductAttention per head', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto(PAGES.masks);
-    const demo = page.locator('atlas-sequence-attention');
+    const demo = page.locator('atlas-multi-head-attention');
     await expect(demo.getByLabel('Mask')).toHaveValue('causal');
     await demo.getByLabel('Mask').focus();
     await page.keyboard.press('ArrowDown'); // causal → padding
@@ -245,7 +225,7 @@ test.describe('sequence attention', () => {
   test('bad input: messages, clamping, a kept sentence and a compute error shown in the page', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto(PAGES.sequence);
-    const demo = page.locator('atlas-sequence-attention');
+    const demo = page.locator('atlas-multi-head-attention');
     await typeInto(page, demo.getByLabel('Sentence', { exact: true }), '');
     await expect(demo.locator('[data-msg-for="sentence"]')).toHaveText('Type at least one word; keeping the last sentence.');
     await expect(demo.locator('table[data-matrix="w1"] tbody tr')).toHaveCount(6);
@@ -286,13 +266,13 @@ test.describe('sequence attention', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-test.describe('Bahdanau alignment', () => {
+test.describe('additive-attention (Bahdanau alignment)', () => {
   test('keyboard: seed, re-roll and sharing; both alignment matrices match additiveAttention and scaledDotProductAttention', async ({
     page,
   }) => {
     const errors = watchErrors(page);
     await page.goto(PAGES.bahdanau);
-    const demo = page.locator('atlas-bahdanau-alignment');
+    const demo = page.locator('atlas-additive-attention');
     await demo.getByLabel('Seed of W, U, v').focus();
     await page.keyboard.press('ArrowUp'); // seed 2
     await demo.getByRole('button', { name: 'Re-roll additive parameters' }).focus();
@@ -333,7 +313,7 @@ test.describe('Bahdanau alignment', () => {
   test('bad input shows messages and keeps the last good state', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto(PAGES.bahdanau);
-    const demo = page.locator('atlas-bahdanau-alignment');
+    const demo = page.locator('atlas-additive-attention');
     await typeInto(page, demo.getByLabel('State size d'), '-5');
     await expect(demo.locator('[data-msg-for="d"]')).toHaveText('The minimum is 1; using 1.');
     await typeInto(page, demo.getByLabel('Attention size d_a'), 'lots');
@@ -347,11 +327,11 @@ test.describe('Bahdanau alignment', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-test.describe('positional encodings', () => {
+test.describe('sinusoidal encoding, RoPE and ALiBi', () => {
   test('sinusoidal: keyboard sizes, the PE table and the heatmap read-out match sinusoidalEncoding', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto(PAGES.sinusoidal);
-    const demo = page.locator('atlas-positional-encodings');
+    const demo = page.locator('atlas-sinusoidal-encoding');
     await typeInto(page, demo.getByLabel('Positions n'), '12');
     await demo.getByLabel('d_model (even)').focus();
     await press(page, 'ArrowDown', 12); // 32 → 8 (step 2)
@@ -369,7 +349,7 @@ test.describe('positional encodings', () => {
     await expect(demo.locator('[data-detail-for="pe"]')).toHaveText(
       `PE[3][4] = sin(3 / 10000^(4/8)) = ${formatNumber(pe.data[3 * 8 + 4]!, 3)}`,
     );
-    await expect(demo.locator('[data-live-part="sinusoidal"]')).toContainText('squared length d/2 = 4.00');
+    await expect(demo.locator('[data-live]')).toContainText('squared length d/2 = 4.00');
     // Bad input: odd d, a huge n, a word for the base.
     await typeInto(page, demo.getByLabel('d_model (even)'), '7');
     await expect(demo.locator('[data-msg-for="sinD"]')).toHaveText('d_model must be even; using 8.');
@@ -384,7 +364,7 @@ test.describe('positional encodings', () => {
   test('RoPE: shifting both positions keeps the dot product, as rotaryEmbedding says', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto(PAGES.rope);
-    const demo = page.locator('atlas-positional-encodings');
+    const demo = page.locator('atlas-rotary-embedding');
     await demo.getByLabel('Query position').focus();
     await press(page, 'ArrowUp', 2); // 5 → 7
     await typeInto(page, demo.getByLabel('Shift both by'), '100');
@@ -400,7 +380,7 @@ test.describe('positional encodings', () => {
     await expect(demo.locator('[data-cell="dot"]')).toHaveText(formatNumber(dotAt(7, 2), 4));
     await expect(demo.locator('[data-cell="dot-shifted"]')).toHaveText(formatNumber(dotAt(107, 102), 4));
     await expect(demo.locator('[data-cell="plain"]')).toHaveText(formatNumber(matmul(q, transpose(k)).data[0]!, 4));
-    await expect(demo.locator('[data-live-part="rope"]')).toContainText('only the offset \u22125 matters');
+    await expect(demo.locator('[data-live]')).toContainText('only the offset \u22125 matters');
     await expect(demo.locator('svg[data-plane="rope-plane"] title')).toHaveText(
       'Pair 1 (dimensions 2 and 3) of q and k, before and after rotation',
     );
@@ -415,7 +395,7 @@ test.describe('positional encodings', () => {
   test('ALiBi: slopes, the share of attention past the training length, and the bias read-out', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto(PAGES.alibi);
-    const demo = page.locator('atlas-positional-encodings');
+    const demo = page.locator('atlas-alibi');
     await typeInto(page, demo.getByLabel('Heads h'), '12');
     await typeInto(page, demo.getByLabel('Sequence length n'), '40');
     await demo.getByLabel('Head shown').focus();
@@ -425,9 +405,9 @@ test.describe('positional encodings', () => {
     for (let h = 0; h < 12; h++) {
       await expect(demo.locator(`[data-cell="slope-${h}"]`)).toHaveText(formatNumber(slopes[h]!, 4));
       const { weights } = scaledDotProductAttention(none, none, none, { bias: alibiBias(40, slopes[h]!), causal: true });
-      let beyond = 0;
-      for (let j = 0; j < 40; j++) if (39 - j >= 16) beyond += weights.data[39 * 40 + j]!;
-      await expect(demo.locator(`[data-cell="beyond-${h}"]`)).toHaveText(`${formatNumber(100 * beyond, 1)}%`);
+      let pastTraining = 0;
+      for (let j = 0; j < 40; j++) if (39 - j >= 16) pastTraining += weights.data[39 * 40 + j]!;
+      await expect(demo.locator(`[data-cell="past-training-${h}"]`)).toHaveText(`${formatNumber(100 * pastTraining, 1)}%`);
     }
     const bias = alibiBias(40, slopes[2]!);
     await demo.locator('svg[data-matrix="bias"]').focus();
@@ -445,7 +425,7 @@ test.describe('positional encodings', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-test.describe('normalisation', () => {
+test.describe('layer-normalization', () => {
   test('LayerNorm vs RMSNorm on a typed vector match src/compute', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto(PAGES.norm);
@@ -525,7 +505,7 @@ test.describe('without JavaScript', () => {
 
   test('every demo shows its build-time figure with the right numbers, and no controls', async ({ page }) => {
     await page.goto(PAGES.playground);
-    const pg = page.locator('atlas-attention-playground');
+    const pg = page.locator('atlas-scaled-dot-product-attention');
     await expect(pg.locator('.demo__nojs')).toBeVisible();
     await expect(pg.locator('.demo__controls')).toBeHidden();
     const k = matrix([
@@ -539,14 +519,14 @@ test.describe('without JavaScript', () => {
     await expect(pg.locator('[data-live]')).toContainText(`key k1 (weight ${formatNumber(w.data[0]!, 3)})`);
 
     await page.goto(PAGES.masks);
-    const sq = page.locator('atlas-sequence-attention');
+    const sq = page.locator('atlas-multi-head-attention');
     await expect(sq.locator('.demo__controls')).toBeHidden();
     const ref = sequenceReference(tokenize('the cat sat on the mat', []).value, 2, 4, true, null, true);
     expect(await tableTexts(sq.locator('table[data-matrix="w1"]'))).toEqual(expected(ref.weights[0]!, 2, (i, j) => j > i));
     expect(await tableTexts(sq.locator('table[data-matrix="out"]'))).toEqual(expected(ref.output));
 
     await page.goto(PAGES.bahdanau);
-    const bd = page.locator('atlas-bahdanau-alignment');
+    const bd = page.locator('atlas-additive-attention');
     await expect(bd.locator('svg[data-matrix="additive"]')).toBeVisible();
     const src = tokenize('The agreement on the European Economic Area was signed in August 1992 .', []).value;
     const tgt = tokenize("L' accord sur la zone économique européenne a été signé en août 1992 .", []).value;
@@ -558,7 +538,7 @@ test.describe('without JavaScript', () => {
     );
 
     await page.goto(PAGES.sinusoidal);
-    const pe = page.locator('atlas-positional-encodings');
+    const pe = page.locator('atlas-sinusoidal-encoding');
     await expect(pe.locator('svg[data-matrix="pe"]')).toBeVisible();
     expect(await tableTexts(pe.locator('table[data-matrix="pe"]'))).toEqual(expected(sinusoidalEncoding(32, 32)));
 

@@ -1,5 +1,5 @@
 /**
- * Quality gates (issue 8), run against the built site like every e2e test:
+ * Quality gates, run against the built site like every e2e test:
  *
  * - Accessibility: axe-core with wcag2a, wcag2aa, wcag21a, wcag21aa and wcag22aa reports zero
  *   violations of any impact, in the light and the dark theme, on every page type (discovered from
@@ -24,7 +24,7 @@ import { parse as parseYaml } from 'yaml';
 const ROOT = process.cwd();
 const DIST = join(ROOT, 'dist');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-/** Page types the issue names; a missing one fails (its route has not been built). */
+/** The page types every build must have; a missing one fails (its route has not been built). */
 const REQUIRED = ['/', '/papers/', '/concepts/', '/topics/', '/paths/', '/resources/', '/search/', '/graph/', '/timeline/'];
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,10 @@
 /**
- * Line charts and 2-D vector planes as inline SVG strings, shared by the build-time figure and the
- * live element. Every chart has a <title> and <desc>; series differ by colour AND dash pattern, and
- * the legend is real text, so nothing depends on telling colours apart.
+ * Charts and 2-D vector planes as inline SVG strings, shared by the build-time figure and the live
+ * element. Every chart has a <title> and <desc>; series differ by colour AND dash pattern (and
+ * marker), and the legend is real text, so nothing depends on telling colours apart.
+ *
+ * chartSvg draws any chart (frame, grid, axes, reference lines, series, legend) from a ChartAxes
+ * mapping; lineChart builds linear axes here and logChart (log-chart.ts) builds logarithmic ones.
  */
 import { formatNumber } from './format.ts';
 import { attrs, escapeHtml, px } from './html.ts';
@@ -39,19 +42,10 @@ function marker(shape: number, x: number, y: number): string {
   }
 }
 
-/** A line chart. */
-export interface LineChartSpec {
-  readonly idPrefix: string;
-  readonly key: string;
-  readonly title: string;
-  readonly desc: string;
-  readonly xLabel: string;
-  readonly yLabel: string;
-  readonly series: readonly ChartSeries[];
+/** A line chart with linear axes. */
+export interface LineChartSpec extends ChartContent {
   readonly xDomain?: readonly [number, number];
   readonly yDomain?: readonly [number, number];
-  /** Vertical reference lines, e.g. a training length. */
-  readonly vlines?: readonly { readonly x: number; readonly label: string }[];
   readonly width?: number;
   readonly height?: number;
 }
@@ -67,20 +61,29 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   return out;
 }
 
-function extent(series: readonly ChartSeries[], axis: 0 | 1): [number, number] {
+/** The smallest and largest value on one axis of the series among those `ok` accepts; null when there are none. */
+export function seriesExtent(
+  series: readonly ChartSeries[],
+  axis: 0 | 1,
+  ok: (v: number) => boolean = Number.isFinite,
+): [number, number] | null {
   let lo = Infinity;
   let hi = -Infinity;
   for (const s of series) {
     for (const p of s.points) {
       const v = p[axis];
-      if (!Number.isFinite(v)) continue;
+      if (!ok(v)) continue;
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
     }
   }
-  if (lo === Infinity) return [0, 1];
-  if (lo === hi) return [lo - 1, hi + 1];
-  return [lo, hi];
+  return lo === Infinity ? null : [lo, hi];
+}
+
+function extent(series: readonly ChartSeries[], axis: 0 | 1): [number, number] {
+  const e = seriesExtent(series, axis);
+  if (!e) return [0, 1];
+  return e[0] === e[1] ? [e[0] - 1, e[1] + 1] : e;
 }
 
 /** The fewest decimals (at most 4) that print every tick exactly. */
@@ -91,7 +94,90 @@ export function tickDigits(ticks: readonly number[]): number {
   return 4;
 }
 
-/** A line chart as an SVG string followed by its legend. */
+/** A chart's frame and content, whatever its axes: what lineChart and logChart (log-chart.ts) share. */
+export interface ChartContent {
+  readonly idPrefix: string;
+  readonly key: string;
+  readonly title: string;
+  readonly desc: string;
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly series: readonly ChartSeries[];
+  /** Vertical reference lines, e.g. a training length or the current n. */
+  readonly vlines?: readonly { readonly x: number; readonly label: string }[];
+}
+
+/** A tick: its position in data units and its printed label. */
+export interface Tick {
+  readonly value: number;
+  readonly label: string;
+}
+
+/** How a chart maps data to SVG units: built by lineChart (linear axes) or logChart (log axes). */
+export interface ChartAxes {
+  readonly width: number;
+  readonly height: number;
+  readonly margin: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+  readonly sx: (x: number) => number;
+  readonly sy: (y: number) => number;
+  readonly xTicks: readonly Tick[];
+  readonly yTicks: readonly Tick[];
+  /** Whether a data point can be drawn on these axes (finite; positive on a log axis). */
+  readonly drawable: (p: readonly [number, number]) => boolean;
+  /** Whether x lies inside the x domain (reference lines outside it are left out). */
+  readonly inX: (x: number) => boolean;
+}
+
+/** The legend: one text item per series, with its line sample and marker. */
+export function chartLegend(series: readonly ChartSeries[]): string {
+  const items = series
+    .map((s, index) => {
+      const dash = DASHES[(s.dash ?? s.colour) % DASHES.length]!;
+      const line = s.noLine ? '' : `<line x1="1" x2="27" y1="5" y2="5"${attrs({ 'stroke-dasharray': dash || undefined })}/>`;
+      const dot = s.markers || s.noLine ? marker(index, 14, 5) : '';
+      return `<li style="--sc:${seriesColour(s.colour)}"><svg width="28" height="10" aria-hidden="true">${line}${dot}</svg>${escapeHtml(s.name)}</li>`;
+    })
+    .join('');
+  return `<ul class="chart-legend">${items}</ul>`;
+}
+
+/** A chart as an SVG string (title, description, grid, axes, reference lines, series) followed by its legend. */
+export function chartSvg(spec: ChartContent, a: ChartAxes): string {
+  const { width: W, height: H, margin: m, sx, sy } = a;
+  const titleId = `${spec.idPrefix}-${spec.key}-title`;
+  const descId = `${spec.idPrefix}-${spec.key}-desc`;
+  let svg = `<svg class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${titleId}" aria-describedby="${descId}" data-chart="${escapeHtml(spec.key)}">`;
+  svg += `<title id="${titleId}">${escapeHtml(spec.title)}</title><desc id="${descId}">${escapeHtml(spec.desc)}</desc>`;
+  svg += '<g class="chart-grid" aria-hidden="true">';
+  for (const t of a.yTicks) {
+    const y = px(sy(t.value));
+    svg += `<line x1="${m.left}" x2="${W - m.right}" y1="${y}" y2="${y}"/><text x="${m.left - 4}" y="${y}" text-anchor="end" dominant-baseline="central">${escapeHtml(t.label)}</text>`;
+  }
+  for (const t of a.xTicks) {
+    const x = px(sx(t.value));
+    svg += `<line x1="${x}" x2="${x}" y1="${m.top}" y2="${H - m.bottom}"/><text x="${x}" y="${H - m.bottom + 14}" text-anchor="middle">${escapeHtml(t.label)}</text>`;
+  }
+  svg += `</g><g class="chart-axes" aria-hidden="true"><line x1="${m.left}" x2="${W - m.right}" y1="${H - m.bottom}" y2="${H - m.bottom}"/><line x1="${m.left}" x2="${m.left}" y1="${m.top}" y2="${H - m.bottom}"/>`;
+  svg += `<text x="${px((m.left + W - m.right) / 2)}" y="${H - 6}" text-anchor="middle">${escapeHtml(spec.xLabel)}</text>`;
+  svg += `<text transform="translate(12 ${px((m.top + H - m.bottom) / 2)}) rotate(-90)" text-anchor="middle">${escapeHtml(spec.yLabel)}</text></g>`;
+  for (const v of spec.vlines ?? []) {
+    if (!a.inX(v.x)) continue;
+    const x = sx(v.x);
+    svg += `<g class="chart-vline" aria-hidden="true"><line x1="${px(x)}" x2="${px(x)}" y1="${m.top}" y2="${H - m.bottom}"/><text x="${px(x + 3)}" y="${m.top + 10}">${escapeHtml(v.label)}</text></g>`;
+  }
+  spec.series.forEach((s, index) => {
+    const pts = s.points.filter(a.drawable);
+    const dash = DASHES[(s.dash ?? s.colour) % DASHES.length]!;
+    svg += `<g class="chart-series" data-series="${index}" style="--sc:${seriesColour(s.colour)}" aria-hidden="true">`;
+    if (!s.noLine && pts.length > 0)
+      svg += `<polyline${attrs({ 'stroke-dasharray': dash || undefined })} points="${pts.map((p) => `${px(sx(p[0]))},${px(sy(p[1]))}`).join(' ')}"/>`;
+    if (s.markers || s.noLine) for (const p of pts) svg += marker(index, sx(p[0]), sy(p[1]));
+    svg += '</g>';
+  });
+  return `<div class="chart-wrap">${svg}</svg>${chartLegend(spec.series)}</div>`;
+}
+
+/** A line chart with linear axes, as an SVG string followed by its legend. */
 export function lineChart(spec: LineChartSpec): string {
   const W = spec.width ?? 480;
   const H = spec.height ?? 240;
@@ -103,47 +189,22 @@ export function lineChart(spec: LineChartSpec): string {
     y0 -= pad;
     y1 += pad;
   }
-  const sx = (x: number): number => m.left + ((x - x0) / (x1 - x0 || 1)) * (W - m.left - m.right);
-  const sy = (y: number): number => H - m.bottom - ((y - y0) / (y1 - y0 || 1)) * (H - m.top - m.bottom);
-  const titleId = `${spec.idPrefix}-${spec.key}-title`;
-  const descId = `${spec.idPrefix}-${spec.key}-desc`;
-  let svg = `<svg class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${titleId}" aria-describedby="${descId}" data-chart="${escapeHtml(spec.key)}">`;
-  svg += `<title id="${titleId}">${escapeHtml(spec.title)}</title><desc id="${descId}">${escapeHtml(spec.desc)}</desc>`;
-  const xt = niceTicks(x0, x1, 6);
-  const yt = niceTicks(y0, y1, 5);
-  const xd = tickDigits(xt);
-  const yd = tickDigits(yt);
-  svg += '<g class="chart-grid" aria-hidden="true">';
-  for (const t of yt)
-    svg += `<line x1="${m.left}" x2="${W - m.right}" y1="${px(sy(t))}" y2="${px(sy(t))}"/><text x="${m.left - 4}" y="${px(sy(t))}" text-anchor="end" dominant-baseline="central">${formatNumber(t, yd)}</text>`;
-  for (const t of xt)
-    svg += `<line x1="${px(sx(t))}" x2="${px(sx(t))}" y1="${m.top}" y2="${H - m.bottom}"/><text x="${px(sx(t))}" y="${H - m.bottom + 14}" text-anchor="middle">${formatNumber(t, xd)}</text>`;
-  svg += `</g><g class="chart-axes" aria-hidden="true"><line x1="${m.left}" x2="${W - m.right}" y1="${H - m.bottom}" y2="${H - m.bottom}"/><line x1="${m.left}" x2="${m.left}" y1="${m.top}" y2="${H - m.bottom}"/>`;
-  svg += `<text x="${px((m.left + W - m.right) / 2)}" y="${H - 6}" text-anchor="middle">${escapeHtml(spec.xLabel)}</text>`;
-  svg += `<text transform="translate(12 ${px((m.top + H - m.bottom) / 2)}) rotate(-90)" text-anchor="middle">${escapeHtml(spec.yLabel)}</text></g>`;
-  for (const v of spec.vlines ?? []) {
-    if (v.x < x0 || v.x > x1) continue;
-    svg += `<g class="chart-vline" aria-hidden="true"><line x1="${px(sx(v.x))}" x2="${px(sx(v.x))}" y1="${m.top}" y2="${H - m.bottom}"/><text x="${px(sx(v.x) + 3)}" y="${m.top + 10}">${escapeHtml(v.label)}</text></g>`;
-  }
-  spec.series.forEach((s, index) => {
-    const pts = s.points.filter((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]));
-    const dash = DASHES[(s.dash ?? s.colour) % DASHES.length]!;
-    svg += `<g class="chart-series" style="--sc:${seriesColour(s.colour)}" aria-hidden="true">`;
-    if (!s.noLine)
-      svg += `<polyline${attrs({ 'stroke-dasharray': dash || undefined })} points="${pts.map((p) => `${px(sx(p[0]))},${px(sy(p[1]))}`).join(' ')}"/>`;
-    if (s.markers || s.noLine) for (const p of pts) svg += marker(index, sx(p[0]), sy(p[1]));
-    svg += '</g>';
+  const ticks = (lo: number, hi: number, count: number): Tick[] => {
+    const values = niceTicks(lo, hi, count);
+    const digits = tickDigits(values);
+    return values.map((t) => ({ value: t, label: formatNumber(t, digits) }));
+  };
+  return chartSvg(spec, {
+    width: W,
+    height: H,
+    margin: m,
+    sx: (x) => m.left + ((x - x0) / (x1 - x0 || 1)) * (W - m.left - m.right),
+    sy: (y) => H - m.bottom - ((y - y0) / (y1 - y0 || 1)) * (H - m.top - m.bottom),
+    xTicks: ticks(x0, x1, 6),
+    yTicks: ticks(y0, y1, 5),
+    drawable: (p) => Number.isFinite(p[0]) && Number.isFinite(p[1]),
+    inX: (x) => x >= x0 && x <= x1,
   });
-  svg += '</svg>';
-  const legend = spec.series
-    .map((s, index) => {
-      const dash = DASHES[(s.dash ?? s.colour) % DASHES.length]!;
-      const line = s.noLine ? '' : `<line x1="1" x2="27" y1="5" y2="5"${attrs({ 'stroke-dasharray': dash || undefined })}/>`;
-      const dot = s.markers || s.noLine ? marker(index, 14, 5) : '';
-      return `<li style="--sc:${seriesColour(s.colour)}"><svg width="28" height="10" aria-hidden="true">${line}${dot}</svg>${escapeHtml(s.name)}</li>`;
-    })
-    .join('');
-  return `<div class="chart-wrap">${svg}<ul class="chart-legend">${legend}</ul></div>`;
 }
 
 /** A 2-D vector drawn on a plane. */

@@ -46,3 +46,15 @@ export function subscript(n: number): string {
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
   return `${n} ${n === 1 ? word : pluralWord}`;
 }
+
+/** Bytes in binary units: "1.25 GiB", "512 MiB", "96 KiB", "10 B". */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let v = bytes;
+  let u = 0;
+  while (Math.abs(v) >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${formatNumber(v, u === 0 || v >= 100 ? 0 : 2)} ${units[u]}`;
+}

@@ -31,6 +31,11 @@ function allValues(m: MatrixLike, masked?: (i: number, j: number) => boolean): n
   return out;
 }
 
+/** Row or column labels "0", "1", … "n − 1" (positions, dimensions). */
+export function indexLabels(n: number, from = 0): string[] {
+  return Array.from({ length: n }, (_x, i) => String(i + from));
+}
+
 /** What a heatmap shows. */
 export interface HeatmapSpec {
   /** Identifies the matrix inside its demo (data-matrix); the element's describeCell receives it. */

@@ -1,6 +1,6 @@
 /**
- * Demos with several panels (e.g. the positional-encodings demo's sinusoidal, RoPE and ALiBi parts).
- * A page picks the panels it embeds with `show="rope"` or `show="alibi, sinusoidal"`; each panel is
+ * Demos with several panels (e.g. the efficient-attention demo's gallery, error and costs parts).
+ * A page picks the panels it embeds with `show="costs"` or `show="error, gallery"`; each panel is
  * computed and drawn on its own, so a bad input in one leaves the others live.
  */
 
