@@ -236,7 +236,8 @@ const sites = (process.env['BENCH_SEARCH_SITES'] ?? 'real,3000').split(',');
 const runs = [];
 if (sites.includes('real')) runs.push(...(await benchSite('real site', join(REPO, 'dist'), queries)));
 for (const n of [1000, 3000]) {
-  if (sites.includes(String(n))) runs.push(...(await benchSite(`${n.toLocaleString('en')} synthetic notes + real site`, ensureSynthetic(n), queries)));
+  if (sites.includes(String(n)))
+    runs.push(...(await benchSite(`${n.toLocaleString('en')} synthetic notes + real site`, ensureSynthetic(n), queries)));
 }
 
 console.log(`queries: ${source}; typed ${KEY_DELAY_MS} ms per key; latency from the last keydown to results rendered.\n`);
