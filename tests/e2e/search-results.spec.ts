@@ -9,7 +9,9 @@ import { SEARCH_RANKING } from '../../src/lib/search-ranking.ts';
 interface PagefindApi {
   options(o: object): Promise<void>;
   init(): Promise<void>;
-  search(q: string): Promise<{ results: { data(): Promise<{ url: string; excerpt: string; content: string; meta: Record<string, string> }> }[] }>;
+  search(
+    q: string,
+  ): Promise<{ results: { data(): Promise<{ url: string; excerpt: string; content: string; meta: Record<string, string> }> }[] }>;
 }
 
 /** Text the header of a paper note shows that search must not repeat in snippets. */
