@@ -4,7 +4,9 @@
  * KaTeX emits each formula twice: HTML for display (glyph soup such as "QK⊤dk") and MathML for
  * screen readers, whose <annotation> holds the TeX source. Both renderings are excluded and only the
  * annotation is indexed, so a formula is found by its TeX ("\sqrt{\dk}") and KaTeX markup never
- * reaches the index or the excerpts. Each page marks what search should see with data-pagefind-body,
+ * reaches the index or the excerpts. Nothing a demo computes is indexed either: every demo's element
+ * (`[data-demo]`, its figure, tables, live summary and step text) is left out, while the page's prose
+ * and equations stay in. The list is SEARCH_EXCLUDE_SELECTORS in src/lib/search-ranking.ts. Each page marks what search should see with data-pagefind-body,
  * filters with data-pagefind-filter, sort keys with data-pagefind-sort, and the names readers type
  * with data-pagefind-meta (ranked by src/lib/search-ranking.ts).
  *
@@ -13,6 +15,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as pagefind from 'pagefind';
+import { SEARCH_EXCLUDE_SELECTORS } from '../src/lib/search-ranking.ts';
 
 const site = resolve(process.argv[2] ?? 'dist');
 if (!existsSync(site)) {
@@ -21,7 +24,7 @@ if (!existsSync(site)) {
 }
 const started = performance.now();
 const { index, errors } = await pagefind.createIndex({
-  excludeSelectors: ['.katex-html', '.katex-mathml semantics > :not(annotation)', '[data-pagefind-ignore]'],
+  excludeSelectors: SEARCH_EXCLUDE_SELECTORS,
   forceLanguage: 'en',
 });
 if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);

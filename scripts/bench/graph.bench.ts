@@ -1,13 +1,18 @@
 /**
  * The lineage graph at 1,000 papers: the site built over the real content plus synthetic notes
  * (scripts/bench/lib/synthetic.ts) up to BENCH_GRAPH_NODES papers in total, served compressed, and
- * /graph/ driven in Chromium. Reports the page's size, how long the page takes to become interactive,
- * the frame intervals while panning and zooming (pointer drag, ctrl + wheel, keyboard), and how long a
- * topic filter and an ancestor/descendant highlight take to apply. Reported, never asserted.
+ * the overview /graph/all/ (every paper at once, the heaviest view) driven in Chromium. Reports the
+ * page's size, how long the page takes to become interactive, the first frame of a drag (from the
+ * pointer move that starts it to the end of the frame that shows it moved), the frame intervals
+ * while panning and zooming (pointer drag, ctrl + wheel, keyboard), and how long the "No topics" and
+ * "All topics" toggles and an ancestor/descendant highlight take to apply, each to the end of the
+ * frame that shows it. Also the focused view /graph/ (the page a reader lands on): its size and
+ * node count. Reported, never asserted.
  *
  * Usage: node scripts/bench/graph.bench.ts
  *   BENCH_GRAPH_NODES=1000   BENCH_PORT=4399   BENCH_KEEP=1 (keep .bench-tmp/graph-<n>/)
- *   BENCH_GRAPH_DIST=<dir>   (measure an already built dist/ instead of building one)
+ *   BENCH_GRAPH_DIST=<dir>   (measure an already built dist/ instead of building one, e.g.
+ *   .bench-tmp/site-1000/dist left by the search benchmark)
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,16 +45,17 @@ if (!dist) {
   console.log(`  built in ${fmt(t.wallS)} s wall, ${fmt(t.cpuS)} s CPU`);
   dist = join(dir, 'dist');
 }
-const html = readFileSync(join(dist, 'graph', 'index.html'));
+const html = readFileSync(join(dist, 'graph', 'all', 'index.html'));
+const focusHtml = readFileSync(join(dist, 'graph', 'index.html'));
 
 const site = await serveDist({ root: dist, port });
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // The server compresses each file on first request; a static host serves it precompressed.
-  await page.request.get(`${site.url}graph/`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+  await page.request.get(`${site.url}graph/all/`, { headers: { 'Accept-Encoding': 'br, gzip' } });
   const started = Date.now();
-  await page.goto(`${site.url}graph/`, { waitUntil: 'load' });
+  await page.goto(`${site.url}graph/all/`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelector('[data-graph-viewport]')?.classList.contains('is-live'));
   const interactiveMs = Date.now() - started;
   const counts = await page.evaluate(() => ({
@@ -83,6 +89,37 @@ try {
   await page.locator('[data-graph-viewport]').scrollIntoViewIfNeeded();
   const cx = box.x + box.width / 2;
   const cy = Math.min(box.y + box.height / 2, 850);
+  /** From the pointer move that starts a drag to the end of the frame that shows the graph moved. */
+  const firstDragFrame = async (): Promise<number> => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __firstMove?: Promise<number> };
+      const vp = document.querySelector('[data-graph-viewport]')!;
+      const svg = vp.querySelector('svg')!;
+      const before = svg.style.transform;
+      w.__firstMove = new Promise((resolve) => {
+        const onMove = () => {
+          vp.removeEventListener('pointermove', onMove, true);
+          const t0 = performance.now();
+          requestAnimationFrame(() => {
+            // After this frame's rAF callbacks (the graph's transform), its style, layout and paint
+            // run; a message posted now is handled once they are done.
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => resolve(svg.style.transform !== before ? performance.now() - t0 : -1);
+            ch.port2.postMessage(0);
+          });
+        };
+        vp.addEventListener('pointerdown', () => vp.addEventListener('pointermove', onMove, true), { capture: true, once: true });
+      });
+    });
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx - 40, cy + 10, { steps: 1 });
+    const ms = await page.evaluate(() => (window as unknown as { __firstMove: Promise<number> }).__firstMove);
+    await page.mouse.up();
+    return ms;
+  };
+  const firstFrames: number[] = [];
+  for (let i = 0; i < 5; i++) firstFrames.push(await firstDragFrame());
   const drag = await frames(async () => {
     await page.mouse.move(cx, cy);
     await page.mouse.down();
@@ -110,7 +147,15 @@ try {
         s.value = what;
         s.dispatchEvent(new Event('change', { bubbles: true }));
       }
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      // The end of the frame that shows the change: a message posted from the next frame's rAF is
+      // handled after that frame's style, layout and paint.
+      await new Promise<void>((r) =>
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => r();
+          ch.port2.postMessage(0);
+        }),
+      );
       return performance.now() - t0;
     }, act);
   // Median of five runs each: the machine may be shared, and single runs vary.
@@ -132,11 +177,17 @@ try {
     const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
     return `${s.length} frames, median ${fmt(q(0.5))} ms, p95 ${fmt(q(0.95))} ms, max ${fmt(s.at(-1) ?? 0)} ms, ${s.filter((x) => x > 50).length} over 50 ms`;
   };
-  console.log(`\n/graph/ with ${counts.nodes} papers and ${counts.edges} relations (${counts.elements} DOM elements)\n`);
+  const focusNodes = (focusHtml.toString().match(/class="lg-node /g) ?? []).length;
+  const firstSorted = [...firstFrames].sort((a, b) => a - b);
+  console.log(`\n/graph/all/ with ${counts.nodes} papers and ${counts.edges} relations (${counts.elements} DOM elements)\n`);
   console.log('| measure | value |\n| --- | --- |');
   console.log(
-    `| graph/index.html | ${(html.length / 1024).toFixed(0)} KiB raw, ${(gzipSync(html, { level: 9 }).length / 1024).toFixed(0)} KiB gzip |`,
+    `| graph/all/index.html | ${(html.length / 1024).toFixed(0)} KiB raw, ${(gzipSync(html, { level: 9 }).length / 1024).toFixed(0)} KiB gzip |`,
   );
+  console.log(
+    `| graph/index.html (focused view, ${focusNodes} papers) | ${(focusHtml.length / 1024).toFixed(0)} KiB raw, ${(gzipSync(focusHtml, { level: 9 }).length / 1024).toFixed(0)} KiB gzip |`,
+  );
+  console.log(`| first frame of a drag (median of 5; all) | ${fmt(firstSorted[2]!)} ms (${firstSorted.map((x) => fmt(x)).join(', ')}) |`);
   console.log(`| load to interactive | ${interactiveMs} ms |`);
   console.log(`| drag pan | ${stats(drag)} |`);
   console.log(`| ctrl + wheel zoom | ${stats(wheel)} |`);

@@ -22,8 +22,8 @@
  * with a `query` or `q` field, or an object holding such an array under `queries`); otherwise the
  * built-in FALLBACK_QUERIES below. Reported, never asserted.
  *
- * Run: `npm run bench -- search` after `npm run build`. BENCH_SEARCH_SITES=real skips the synthetic
- * site. Writes bench-results/search.json.
+ * Run: `npm run bench -- search` after `npm run build`. BENCH_SEARCH_SITES picks the sites, a comma list
+ * of real, 1000 and 3000 (default real,3000). Writes bench-results/search.json.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -235,7 +235,10 @@ if (!existsSync(join(REPO, 'dist', 'pagefind', 'pagefind-entry.json'))) {
 const sites = (process.env['BENCH_SEARCH_SITES'] ?? 'real,3000').split(',');
 const runs = [];
 if (sites.includes('real')) runs.push(...(await benchSite('real site', join(REPO, 'dist'), queries)));
-if (sites.includes('3000')) runs.push(...(await benchSite('3,000 synthetic notes + real site', ensureSynthetic(3000), queries)));
+for (const n of [1000, 3000]) {
+  if (sites.includes(String(n)))
+    runs.push(...(await benchSite(`${n.toLocaleString('en')} synthetic notes + real site`, ensureSynthetic(n), queries)));
+}
 
 console.log(`queries: ${source}; typed ${KEY_DELAY_MS} ms per key; latency from the last keydown to results rendered.\n`);
 console.log(

@@ -1,9 +1,10 @@
 /**
- * The /graph/ page's interactivity, on top of the static SVG laid out at build time:
+ * The overview's interactivity (/graph/all/), on top of the static SVG laid out at build time:
  * - pan and zoom with the pointer (drag, ctrl/⌘ + wheel or pinch), the wheel (pans) and the keyboard
  *   (arrow keys pan, + and − zoom, 0 fits), applied as one CSS transform per animation frame;
- * - filters by topic and relation type (checkboxes), and a paper whose ancestors and descendants are
- *   highlighted (a select);
+ * - filters by topic and relation type (checkboxes; "Show one topic", or ?topic=<id>, keeps one
+ *   topic's papers and the relations among them), and a paper whose ancestors and descendants are
+ *   highlighted (a select, or ?focus=<id>);
  * - the note of the relation under the pointer or keyboard focus, shown below the graph.
  *
  * Nothing here lays anything out: filtering toggles classes and zooming changes one transform, so the
@@ -222,15 +223,28 @@ export function mountGraph(root: ParentNode = document): void {
       status.textContent = `${shownNodes} of ${nodes.length} papers and ${shownEdges} of ${edges.length} relations shown${lineage}.`;
     }
   };
-  controls.addEventListener('change', update);
+  const topicOnly = controls.querySelector<HTMLSelectElement>('select[name="topic-only"]');
+  const showOnly = (topic: string) => {
+    for (const i of controls.querySelectorAll<HTMLInputElement>('input[name="topic"]')) i.checked = !topic || i.value === topic;
+  };
+  controls.addEventListener('change', (e) => {
+    if (topicOnly && e.target === topicOnly) showOnly(topicOnly.value);
+    update();
+  });
   controls.addEventListener('click', (e) => {
     const b = (e.target as Element).closest<HTMLButtonElement>('button[data-check]');
     if (!b) return;
     const [name, value] = b.dataset['check']!.split(':');
     for (const i of controls.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) i.checked = value === 'all';
+    if (name === 'topic' && topicOnly) topicOnly.value = '';
     update();
   });
   const params = new URLSearchParams(location.search);
+  const topic = params.get('topic');
+  if (topic && topicOnly && [...topicOnly.options].some((o) => o.value === topic)) {
+    topicOnly.value = topic;
+    showOnly(topic);
+  }
   const wanted = params.get('focus');
   if (wanted && focusSelect && nodeById.has(wanted)) {
     focusSelect.value = wanted;

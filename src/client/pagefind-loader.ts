@@ -52,3 +52,26 @@ export function loadPagefindUI(base: string): Promise<PagefindComponents> {
 export function configElement(base: string): string {
   return `<pagefind-config bundle-path="${base}pagefind/" base-url="${base}" excerpt-length="24"></pagefind-config>`;
 }
+
+/**
+ * The result template of every `<pagefind-results>` (Pagefind's own markup and classes, so its
+ * styles and keyboard handling apply): the title line is the page's title and, for a paper, its
+ * first author and year ("Ashish Vaswani et al., 2017", the `byline` meta); the snippet is Pagefind's
+ * excerpt, which on a paper note is the matching words of the TL;DR or the note (the header's
+ * metadata, topic chips and section headings are not indexed; see SEARCH_EXCLUDE_SELECTORS), or the
+ * TL;DR itself when only a name matched. Sections are not listed as sub-results.
+ */
+export const RESULT_TEMPLATE = `<script type="text/pagefind-template">
+<li class="pf-result">
+  <div class="pf-result-card">
+    <div class="pf-result-content">
+      <p class="pf-result-title">
+        <a class="pf-result-link" href="{{ meta.url | default(url) | safeUrl }}">{{ meta.title }}</a>{{#if meta.byline}} <span class="pf-result-byline">{{ meta.byline }}</span>{{/if}}
+      </p>
+      {{#if excerpt}}
+      <p class="pf-result-excerpt">{{+ excerpt +}}</p>
+      {{/if}}
+    </div>
+  </div>
+</li>
+</script>`;

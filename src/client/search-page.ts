@@ -2,7 +2,7 @@
  * The /search/ page: Pagefind's component UI with filters (topic, year, family, kind, has-demo),
  * a sort control (relevance, newest, oldest) and the query kept in the URL (?q=…).
  */
-import { basePath, configElement, loadPagefindUI } from './pagefind-loader.ts';
+import { RESULT_TEMPLATE, basePath, configElement, loadPagefindUI } from './pagefind-loader.ts';
 import { SEARCH_DEBOUNCE_MS } from '../lib/search-ranking.ts';
 
 export async function mountSearchPage(): Promise<void> {
@@ -26,7 +26,7 @@ export async function mountSearchPage(): Promise<void> {
         <p class="search-sort"><label for="search-sort">Sort results</label>
           <select id="search-sort"><option value="">By relevance</option><option value="desc">Newest first</option><option value="asc">Oldest first</option></select></p>
         <pagefind-summary></pagefind-summary>
-        <pagefind-results show-sub-results max-sub-results="2"></pagefind-results>
+        <pagefind-results>${RESULT_TEMPLATE}</pagefind-results>
       </div>
       <aside class="search-layout__filters" aria-label="Filters"><pagefind-filter-pane></pagefind-filter-pane></aside>
     </div>`,

@@ -3,7 +3,7 @@
  * It adds Pagefind's modal and opens it with whatever the reader has typed; the plain form still
  * submits to /search/ if the modal cannot load.
  */
-import { configElement, loadPagefindUI } from './pagefind-loader.ts';
+import { RESULT_TEMPLATE, configElement, loadPagefindUI } from './pagefind-loader.ts';
 import { SEARCH_DEBOUNCE_MS } from '../lib/search-ranking.ts';
 
 interface ModalElement extends HTMLElement {
@@ -21,7 +21,7 @@ export async function init(base: string): Promise<void> {
     return; // the form keeps working as a link to /search/
   }
   const holder = document.createElement('div');
-  holder.innerHTML = `${configElement(base)}<pagefind-modal><pagefind-modal-header><pagefind-input placeholder="Search papers, concepts, topics" debounce="${SEARCH_DEBOUNCE_MS}" autofocus></pagefind-input></pagefind-modal-header><pagefind-modal-body><pagefind-summary></pagefind-summary><pagefind-results max-results="12"></pagefind-results></pagefind-modal-body><pagefind-modal-footer><pagefind-keyboard-hints></pagefind-keyboard-hints></pagefind-modal-footer></pagefind-modal>`;
+  holder.innerHTML = `${configElement(base)}<pagefind-modal><pagefind-modal-header><pagefind-input placeholder="Search papers, concepts, topics" debounce="${SEARCH_DEBOUNCE_MS}" autofocus></pagefind-input></pagefind-modal-header><pagefind-modal-body><pagefind-summary></pagefind-summary><pagefind-results max-results="12">${RESULT_TEMPLATE}</pagefind-results></pagefind-modal-body><pagefind-modal-footer><pagefind-keyboard-hints></pagefind-keyboard-hints></pagefind-modal-footer></pagefind-modal>`;
   document.body.append(holder);
   const modal = holder.querySelector('pagefind-modal') as ModalElement;
   await customElements.whenDefined('pagefind-modal');

@@ -3,9 +3,12 @@
  * year), typed relations as edges with their notes. Builds on site-data (Astro) and the pure layout
  * and lineage modules.
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { RELATION_LABELS, type RelationType } from '../schema/taxonomy.ts';
 import { layoutGraph, type GraphLayout, type LayoutEdge, type LayoutNode, type LayoutOptions } from './graph-layout.ts';
-import { adjacency, neighbourhood, type Arc, type Relation } from './lineage.ts';
+import { adjacency, lineage, type Arc, type Relation } from './lineage.ts';
 import { href, paperShort, type PaperEntry, type SiteData } from './site-data.ts';
 
 export interface GraphNode extends LayoutNode {
@@ -29,6 +32,39 @@ export interface GraphEdge extends LayoutEdge {
 
 export type LineageLayout = GraphLayout<GraphNode, GraphEdge>;
 
+/**
+ * ELK takes a tenth of a second or more per drawing, once per paper and build; a drawing depends only
+ * on its input, so finished layouts are kept on disk under a hash of the input (node ids, years,
+ * labels, edges, options and the layout code's version) and reused by the next build.
+ * ATLAS_LAYOUT_CACHE sets the directory ("off" disables it); the default lives in node_modules/.cache.
+ */
+const LAYOUT_VERSION = 'elk-0.12.1-layered-3'; // bump when graph-layout.ts changes its output
+const cacheDir = process.env['ATLAS_LAYOUT_CACHE'] ?? join(process.cwd(), 'node_modules', '.cache', 'attention-atlas', 'lineage-layout');
+
+async function cachedLayout(nodes: GraphNode[], edges: GraphEdge[], options: LayoutOptions): Promise<LineageLayout> {
+  if (cacheDir === 'off') return layoutGraph(nodes, edges, options);
+  const key = createHash('sha256')
+    .update(JSON.stringify([LAYOUT_VERSION, options, nodes, edges]))
+    .digest('hex')
+    .slice(0, 32);
+  const file = join(cacheDir, `${key}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as LineageLayout;
+  } catch {
+    // not cached yet
+  }
+  const layout = await layoutGraph(nodes, edges, options);
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(layout));
+    renameSync(tmp, file);
+  } catch {
+    // a read-only tree still builds, only without the cache
+  }
+  return layout;
+}
+
 const graphs = new WeakMap<SiteData, { relations: Relation[]; adj: Map<string, Arc[]> }>();
 
 /**
@@ -50,13 +86,13 @@ export function lineageRelations(data: SiteData): Relation[] {
   return lineageGraph(data).relations;
 }
 
-function node(data: SiteData, p: PaperEntry, topicOrder: Map<string, number>): GraphNode {
+function node(data: SiteData, p: PaperEntry, center?: string): GraphNode {
   const first = p.data.topics[0]!;
   return {
     id: p.id,
     year: p.data.year,
     label: paperShort(p),
-    lane: topicOrder.get(first) ?? 0,
+    bold: p.data.depth === 'landmark' || p.id === center,
     href: href('papers', p.id),
     title: p.data.title,
     short: paperShort(p),
@@ -80,39 +116,72 @@ function edge(data: SiteData, r: Relation): GraphEdge {
   };
 }
 
-function topicOrder(data: SiteData): Map<string, number> {
-  return new Map(data.topics.map((t, i) => [t.id, i]));
-}
-
-/** The whole lineage, laid out. */
-export function fullLineage(data: SiteData, options: LayoutOptions = {}): LineageLayout {
-  const order = topicOrder(data);
-  const nodes = [...data.papers].sort((a, b) => a.data.year - b.data.year || a.id.localeCompare(b.id)).map((p) => node(data, p, order));
+/** The whole lineage, laid out: the overview at /graph/all/. */
+export function fullLineage(data: SiteData, options: LayoutOptions = {}): Promise<LineageLayout> {
+  const nodes = [...data.papers].sort((a, b) => a.data.year - b.data.year || a.id.localeCompare(b.id)).map((p) => node(data, p));
   const edges = lineageRelations(data).map((r) => edge(data, r));
-  return layoutGraph(nodes, edges, options);
+  return cachedLayout(nodes, edges, options);
 }
 
-/** The papers within two relations of `id`, at most `limit` of them (landmarks and close years first). */
-export function localLineage(data: SiteData, id: string, limit = 18): { layout: LineageLayout; total: number; shown: number } {
-  const order = topicOrder(data);
+export interface FocusLineage {
+  layout: LineageLayout;
+  /** Drawn ancestors and descendants, nearest generation first. */
+  ancestors: { id: string; generation: number }[];
+  descendants: { id: string; generation: number }[];
+  /** How many lie within the generations drawn, before the cap. */
+  total: { ancestors: number; descendants: number };
+  generations: number;
+}
+
+/** Papers a focus view draws at most, the centre included. */
+export const FOCUS_LIMIT = 28;
+/** Generations a focus view follows each way. */
+export const FOCUS_GENERATIONS = 2;
+
+const focusCache = new WeakMap<SiteData, Map<string, Promise<FocusLineage>>>();
+
+/**
+ * A paper's lineage as the focus view draws it, on /graph/ and on the paper's own page: its
+ * ancestors and descendants up to two generations each way, at most FOCUS_LIMIT papers (landmarks,
+ * then the most built-upon, then the nearest years first), laid out left to right by year. Computed
+ * once per paper and build.
+ */
+export function focusLineage(data: SiteData, id: string): Promise<FocusLineage> {
+  let cache = focusCache.get(data);
+  if (!cache) focusCache.set(data, (cache = new Map()));
+  let hit = cache.get(id);
+  if (!hit) {
+    hit = computeFocus(data, id);
+    cache.set(id, hit);
+  }
+  return hit;
+}
+
+async function computeFocus(data: SiteData, id: string): Promise<FocusLineage> {
   const year = data.paperById.get(id)!.data.year;
   const { relations, adj } = lineageGraph(data);
-  const hood = neighbourhood(relations, id, {
-    adj,
-    hops: 2,
-    limit,
+  const builtUpon = (other: string) => (adj.get(other) ?? []).filter((a) => !a.forward).length;
+  const found = lineage(relations, id, {
+    generations: FOCUS_GENERATIONS,
+    limit: FOCUS_LIMIT,
     priority: (other) => {
       const p = data.paperById.get(other)!;
-      return (p.data.depth === 'landmark' ? 0 : 100) + Math.abs(p.data.year - year);
+      return (p.data.depth === 'landmark' ? 0 : 1000) - 10 * Math.min(builtUpon(other), 50) + Math.abs(p.data.year - year);
     },
   });
-  const nodes = hood.nodes
-    .map((n) => node(data, data.paperById.get(n.id)!, order))
+  const nodes = found.nodes
+    .map((n) => node(data, data.paperById.get(n.id)!, id))
     .sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));
-  const layout = layoutGraph(
+  const layout = await cachedLayout(
     nodes,
-    hood.relations.map((r) => edge(data, r)),
-    { columnWidth: 132, gapWidth: 20, nodeHeight: 18, gap: 6, ticks: 120 },
+    found.relations.map((r) => edge(data, r)),
+    { effort: 'quality' },
   );
-  return { layout, total: hood.total, shown: hood.nodes.length };
+  return {
+    layout,
+    ancestors: found.nodes.filter((n) => n.generation < 0).sort((a, b) => b.generation - a.generation),
+    descendants: found.nodes.filter((n) => n.generation > 0).sort((a, b) => a.generation - b.generation),
+    total: found.total,
+    generations: FOCUS_GENERATIONS,
+  };
 }

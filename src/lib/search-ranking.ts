@@ -11,9 +11,30 @@
  * Names live only in metadata, never as hidden page text, so search excerpts show the note's words.
  */
 
+/**
+ * What the index leaves out (Pagefind's excludeSelectors, scripts/build-search-index.ts):
+ * - KaTeX's HTML rendering and its MathML but for the TeX annotation, so a formula is indexed once,
+ *   as its TeX source;
+ * - every demo (`[data-demo]`, the element DemoFrame renders): its live output, tables, figure
+ *   captions and step text are computed, not written, and would fill excerpts with "Step 5 of 16";
+ * - a paper note's topic chips and its section headings ("The key idea", "Results"), which are the
+ *   same on every note and would otherwise turn up in excerpts as fragments;
+ * - anything marked data-pagefind-ignore.
+ */
+export const SEARCH_EXCLUDE_SELECTORS = [
+  '.katex-html',
+  '.katex-mathml semantics > :not(annotation)',
+  '[data-demo]',
+  '.paper-header .tags',
+  '.paper .prose h2',
+  '.paper .prose h3',
+  '.paper .prose h4',
+  '[data-pagefind-ignore]',
+];
+
 /** Options for `pagefind.options({ ranking })`. Title keeps Pagefind's default weight. */
 export const SEARCH_RANKING = {
-  metaWeights: { title: 5, exact: 30, short: 10, names: 8 },
+  metaWeights: { title: 5, exact: 30, short: 10, names: 8, authors: 3 },
 } as const;
 
 /**

@@ -211,9 +211,9 @@ test('reading-path progress survives a reload and round-trips through an exporte
   await expect(text).toHaveText(`2 of ${total} steps read`);
 });
 
-test.describe('lineage graph', () => {
+test.describe('lineage graph overview', () => {
   test('filters by topic and relation type from the keyboard', async ({ page }) => {
-    await page.goto('/graph/');
+    await page.goto('/graph/all/');
     const status = page.locator('[data-graph-status]');
     const nodes = page.locator('svg[data-lg-svg] .lg-node');
     const edges = page.locator('svg[data-lg-svg] .lg-edge');
@@ -253,8 +253,31 @@ test.describe('lineage graph', () => {
     await expect(page.locator('svg[data-lg-svg] .lg-edge[data-type="builds-on"]:not(.is-hidden)')).toHaveCount(0);
   });
 
+  test('"Show one topic" keeps one topic\'s papers and the relations among them', async ({ page }) => {
+    await page.goto('/graph/all/?topic=moe');
+    const status = page.locator('[data-graph-status]');
+    const moe = await page.locator('svg[data-lg-svg] .lg-node[data-topics~="moe"]').count();
+    expect(moe).toBeGreaterThan(5);
+    await expect(page.getByLabel('Show one topic')).toHaveValue('moe');
+    await expect(page.locator('svg[data-lg-svg] .lg-node:not(.is-hidden)')).toHaveCount(moe);
+    // Every relation still drawn joins two papers of the topic.
+    const shown = await page
+      .locator('svg[data-lg-svg] .lg-edge:not(.is-hidden)')
+      .evaluateAll((els) => els.map((e) => [(e as SVGElement).dataset['from'], (e as SVGElement).dataset['to']]));
+    const ids = new Set(
+      await page
+        .locator('svg[data-lg-svg] .lg-node[data-topics~="moe"]')
+        .evaluateAll((els) => els.map((e) => (e as SVGElement).dataset['id'])),
+    );
+    expect(shown.length).toBeGreaterThan(3);
+    for (const [a, b] of shown) expect(ids.has(a) && ids.has(b)).toBe(true);
+    await expect(status).toContainText(`${moe} of `);
+    await page.getByLabel('Show one topic').selectOption('');
+    await expect(page.locator('svg[data-lg-svg] .lg-node.is-hidden')).toHaveCount(0);
+  });
+
   test("highlights a paper's ancestors and descendants", async ({ page }) => {
-    await page.goto('/graph/');
+    await page.goto('/graph/all/');
     const select = page.getByLabel('Highlight the ancestors and descendants of');
     await select.focus();
     await select.selectOption('vaswani2017attention');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content-files.ts';
-import { ancestors, descendants, findPath, neighbourhood, type Relation } from '../../src/lib/lineage.ts';
+import { ancestors, descendants, findPath, lineage, neighbourhood, type Relation } from '../../src/lib/lineage.ts';
 
 const R = (from: string, type: string, to: string): Relation => ({ from, to, type, note: `${from} ${type} ${to}` });
 
@@ -52,6 +52,33 @@ describe('path finder', () => {
     const ids = new Set(hood.nodes.map((n) => n.id));
     for (const r of hood.relations) expect(ids.has(r.from) && ids.has(r.to)).toBe(true);
     expect(neighbourhood(toy, 'bert', { hops: 1 }).nodes.map((n) => n.id)).toEqual(['bert', 'gpt', 'transformer']);
+  });
+});
+
+describe('focus lineage', () => {
+  it("draws a paper's ancestors and descendants by generation, capped and connected", () => {
+    const t = lineage(toy, 'transformer', { generations: 2 });
+    expect(t.nodes[0]).toEqual({ id: 'transformer', generation: 0 });
+    expect(t.nodes.filter((n) => n.generation === -1).map((n) => n.id)).toEqual(['rnnsearch']);
+    expect(
+      t.nodes
+        .filter((n) => n.generation === 1)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['bert', 'flash', 'gpt', 'linformer']);
+    // Flash builds on Linformer too, but it is a child already: no paper appears twice.
+    expect(new Set(t.nodes.map((n) => n.id)).size).toBe(t.nodes.length);
+    expect(t.total).toEqual({ ancestors: 1, descendants: 4 });
+    // Relations among the drawn papers, siblings included (BERT is an alternative to GPT).
+    expect(t.relations).toContainEqual(R('bert', 'alternative-to', 'gpt'));
+    // Two generations back from Flash reach RNNsearch through the Transformer.
+    expect(lineage(toy, 'flash', { generations: 2 }).nodes.find((n) => n.id === 'rnnsearch')?.generation).toBe(-2);
+    expect(lineage(toy, 'flash', { generations: 1 }).nodes.some((n) => n.id === 'rnnsearch')).toBe(false);
+    // A cap keeps the nearest generation first, by priority, and a grandparent only through a kept parent.
+    const capped = lineage(toy, 'flash', { generations: 2, limit: 2, priority: (id) => (id === 'linformer' ? 0 : 1) });
+    expect(capped.nodes.map((n) => n.id)).toEqual(['flash', 'linformer']);
+    expect(capped.relations).toEqual([R('flash', 'alternative-to', 'linformer')]);
+    expect(lineage(toy, 'jacobs').nodes.map((n) => n.id)).toEqual(['jacobs', 'moe']);
   });
 });
 

@@ -1,8 +1,13 @@
 /**
- * Synthetic paper notes for the scaling benchmarks, realistic in shape: about 600 words in the five
- * note sections, 3 inline and 2 display equations (plain TeX, so a bare KaTeX renders them too),
- * 5 wikilinks, 3 typed relations and 2 topics, with valid, unique ids, titles and arXiv ids that
- * pass the content rules. Deterministic for a given seed. Written only into temporary projects
+ * Synthetic paper notes for the scaling benchmarks, realistic in shape: five note sections whose
+ * length follows a log-normal spread (median about 550 words, from 170 to 1,600), 3 inline and
+ * 2 display equations (plain TeX, so a bare KaTeX renders them too), 5 wikilinks, 3 typed relations
+ * and 2 topics, with valid, unique ids, titles and arXiv ids that pass the content rules.
+ * Realistic in vocabulary too: each note writes general academic prose (Zipf-weighted, so "the" and
+ * "attention" are common), most of its technical words from one of 13 domain vocabularies and some
+ * from a second, and a dozen long-tail coined terms (names of models and data sets) from a pool of
+ * 20,000, so a technical query matches the notes of its field rather than all of them, as in a real
+ * collection. Deterministic for a given seed. Written only into temporary projects
  * under .bench-tmp/ (git-ignored); nothing here is committed.
  *
  * Also builds the two temporary projects the benchmarks compare:
@@ -30,31 +35,69 @@ export function rng(seed: number): () => number {
   };
 }
 
-const WORDS = `attention transformer model layer head query key value softmax score weight matrix vector token sequence
-context window position encoding embedding residual normalization gradient optimizer training inference memory
-compute throughput latency accuracy benchmark dataset corpus pretraining finetuning objective loss perplexity
-decoder encoder cross self sparse dense linear kernel approximation projection rank expert router gate capacity
-balance load routing mixture scaling law parameter budget batch learning rate schedule warmup decay dropout
-regularization generalization transfer downstream task evaluation baseline ablation variant architecture block
-feedforward activation nonlinearity convolution recurrence state hidden cell long short range dependency local
-global stride dilation pattern mask causal bidirectional autoregressive denoising span corruption retrieval index
-neighbour chunk document passage knowledge reasoning chain step prompt instruction alignment preference reward
-policy feedback human label annotation quality filter deduplication tokenizer vocabulary subword byte merge unigram
-multilingual translation summarization question answering classification generation decoding beam sampling
-temperature nucleus greedy length penalty cache reuse hardware accelerator kernel fusion tiling bandwidth io
-precision quantization pruning distillation compression efficiency energy cost cluster parallelism pipeline
-tensor shard replica communication overhead bottleneck profile analysis theory expressivity circuit probe feature
-interpretability neuron direction subspace superposition representation geometry similarity metric distance
-cosine dot product temperature entropy sharpness smoothness stability divergence collapse rotation frequency
-wavelength sinusoid bias relative absolute extrapolation interpolation length generalization curriculum data mix
-proportion ratio epoch step update moment variance mean estimate signal noise robustness adversarial shift domain
-the a of and to in for with on by from that this which as is are was were be been it its their they we our
-shows finds proposes introduces improves reduces increases matches outperforms replaces extends revisits measures
-carefully simply roughly nearly strongly clearly largely mostly often rarely usually directly jointly separately
-earlier later previous subsequent original modern standard common simple complex small large deep shallow wide
-fast slow cheap expensive stable unstable robust fragile efficient wasteful exact approximate explicit implicit`
+/**
+ * General academic prose: shared by every note, drawn with a Zipf-like bias so the first words
+ * ("the", "attention", "model") are common and the last ones rare, as in real notes.
+ */
+const GENERAL = `the of and a to in is for with that on by as this from are we which it its be at an their our than
+attention model transformer layer training data results method work paper show approach models tokens sequence performance
+each more both only when while where also then so but not can into over under between across through without within
+shows finds proposes introduces improves reduces increases matches outperforms replaces extends revisits measures reports
+earlier later previous original standard common simple large small deep wide fast efficient exact approximate strong
+task tasks benchmark baseline ablation variant architecture design evaluation analysis setting settings cost budget
+carefully simply roughly nearly clearly largely mostly often rarely usually directly jointly separately finally first
+number size scale order time memory compute step steps input output weights parameters objective loss accuracy quality`
   .split(/\s+/)
   .filter(Boolean);
+
+/**
+ * Domain vocabularies: each synthetic note draws most of its technical words from one domain and
+ * some from a second, so a technical query matches the notes of its domain, not all of them.
+ */
+const DOMAINS: Record<string, string> = {
+  efficient: `sparse kernel linear approximation lowrank sketch hashing bucket chunk block tile tiling window sliding dilated
+    stride global local pattern fused bandwidth sram hbm recompute io quadratic subquadratic nystrom landmark
+    projection feature random performer favor kernelized cluster routing reformer longformer bigbird butterfly`,
+  position: `position positional encoding sinusoid rotary rope alibi relative absolute extrapolation interpolation length
+    generalization context window frequency wavelength angle phase offset bias distance yarn scaling ntk long
+    longer truncation retrieval passkey needle haystack perplexity curve`,
+  experts: `expert experts mixture router routing gate gating capacity balance load auxiliary topk token choice switch
+    dispatch combine shard alltoall communication sparse activation parameter count dense upcycling specialization
+    collapse dropping overflow buffer`,
+  alignment: `alignment preference reward policy feedback human annotator rater comparison pairwise ranking ppo dpo kl
+    penalty reference helpful harmless honesty refusal red teaming instruction tuning demonstration chat assistant
+    constitution critique revision sycophancy`,
+  retrieval: `retrieval retriever passage document index nearest neighbour dense sparse bm25 query corpus knowledge
+    open domain question answering reader generator memory datastore chunking embedding similarity citation
+    grounding hallucination freshness`,
+  vision: `image images pixel patch patches vision visual convolution cnn resolution crop augmentation imagenet
+    detection segmentation object box caption captioning multimodal contrastive clip encoder diffusion denoising
+    latent video frame spatial`,
+  speech: `speech audio acoustic waveform spectrogram mel phoneme asr recognition transcription speaker utterance
+    streaming ctc alignment frame vocoder synthesis tts prosody noise microphone wav2vec whisper latency`,
+  interpretability: `interpretability circuit probe probing neuron neurons feature features direction subspace superposition
+    polysemantic monosemantic dictionary sparse autoencoder activation patching causal tracing head heads induction
+    copying mechanism attribution saliency`,
+  systems: `gpu tpu accelerator cluster node nodes pipeline tensor data parallel parallelism shard sharding zero
+    optimizer state offload checkpoint activation recomputation throughput utilisation flops precision bf16 fp16 fp8
+    mixed loss scaling kernel compiler`,
+  tokens: `tokenizer tokenization vocabulary subword byte bytes character characters merge merges bpe unigram wordpiece
+    segmentation morphology multilingual language languages script unicode normalization rare unknown
+    compression fertility`,
+  reasoning: `reasoning chain thought prompt prompting exemplar exemplars few shot zero shot arithmetic math symbolic
+    program tool tools agent planning search verifier verification self consistency sampling vote majority
+    scratchpad decomposition`,
+  recurrent: `state space recurrent recurrence ssm selective scan convolution long range hidden cell gate gating lstm
+    gru linear recurrence parallel associative hippo discretization stability decay retention rwkv mamba`,
+  inference: `inference decoding latency cache kv speculative draft verify acceptance batch batching paging paged
+    memory quantization int8 int4 outlier calibration pruning distillation student teacher compression serving
+    throughput prefill`,
+};
+const DOMAIN_NAMES = Object.keys(DOMAINS);
+const DOMAIN_WORDS = Object.fromEntries(DOMAIN_NAMES.map((d) => [d, DOMAINS[d]!.split(/\s+/).filter(Boolean)]));
+
+/** Syllables for the long tail: model names, data sets and coined terms that only a few notes use. */
+const SYLLABLES = 'ka lo mi ra te vu no si da pe zo ri fa gu le xo bi na tu me'.split(' ');
 
 const SECTIONS = ['The problem', 'The key idea', 'Results', 'Why it matters', 'Limitations'];
 const FIRST = [
@@ -142,21 +185,51 @@ function titleCase(s: string): string {
 export function syntheticNotes(count: number, real: RealContent, seed = 8): SyntheticNote[] {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  /** A Zipf-like pick: index ~ exp(u·ln n) − 1 favours the start of the list. */
+  const zipf = <T>(xs: readonly T[]): T => xs[Math.min(xs.length - 1, Math.floor(Math.exp(r() * Math.log(xs.length + 1)) - 1))]!;
+  // The long tail: 20,000 coined terms (two or three syllables), each note using a handful of them.
+  const tr = rng(seed + 1);
+  const tail = Array.from({ length: 20000 }, (_, i) => {
+    let w = '';
+    for (let k = 0, n = 2 + Math.floor(tr() * 2); k < n; k++) w += SYLLABLES[Math.floor(tr() * SYLLABLES.length)]!;
+    return i % 5 === 0 ? `${w}${1 + Math.floor(tr() * 99)}` : w;
+  });
   const meta = Array.from({ length: count }, (_, i) => {
     const year = 2015 + (i % 10);
     const family = FAMILY[i % FAMILY.length]!;
-    return { i, year, family, id: `${family}${year}synth${String(i).padStart(5, '0')}`, name: `Synth-${i.toString(36).toUpperCase()}` };
+    const primary = DOMAIN_NAMES[Math.floor(r() * DOMAIN_NAMES.length)]!;
+    let secondary = DOMAIN_NAMES[Math.floor(r() * DOMAIN_NAMES.length)]!;
+    if (secondary === primary) secondary = DOMAIN_NAMES[(DOMAIN_NAMES.indexOf(primary) + 1) % DOMAIN_NAMES.length]!;
+    // Body length: log-normal around 550 words, from the 150-word minimum to about 1,600 (a landmark).
+    const words = Math.round(Math.min(1600, Math.max(170, Math.exp(Math.log(550) + 0.5 * gaussian(r)))));
+    const own = Array.from({ length: 12 }, () => tail[Math.floor(Math.exp(r() * Math.log(tail.length)) - 1)]!);
+    return {
+      i,
+      year,
+      family,
+      primary,
+      secondary,
+      words,
+      own,
+      id: `${family}${year}synth${String(i).padStart(5, '0')}`,
+      name: `Synth-${i.toString(36).toUpperCase()}`,
+    };
   });
-  const sentence = (n: number) => {
-    const words = Array.from({ length: n }, () => pick(WORDS));
-    return `${titleCase(words.join(' '))}.`;
+  type Meta = (typeof meta)[number];
+  const word = (m: Meta) => {
+    const u = r();
+    if (u < 0.58) return zipf(GENERAL);
+    if (u < 0.86) return pick(DOMAIN_WORDS[m.primary]!);
+    if (u < 0.95) return pick(DOMAIN_WORDS[m.secondary]!);
+    return pick(m.own);
   };
-  const paragraph = (words: number) => {
+  const sentence = (m: Meta, n: number) => `${titleCase(Array.from({ length: n }, () => word(m)).join(' '))}.`;
+  const paragraph = (m: Meta, words: number) => {
     const out: string[] = [];
-    let left = words;
+    let left = Math.max(8, Math.round(words));
     while (left > 0) {
-      const n = Math.min(left, 8 + Math.floor(r() * 12));
-      out.push(sentence(n));
+      const n = Math.min(left, 8 + Math.floor(r() * 14));
+      out.push(sentence(m, n));
       left -= n;
     }
     return out.join(' ');
@@ -182,55 +255,58 @@ export function syntheticNotes(count: number, real: RealContent, seed = 8): Synt
     while (real.arxiv.has(`${yy}${mm}.${num}`)) num = (num + 1) % 100000;
     const d = 32 + 32 * (m.i % 8);
     const h = 2 ** (1 + (m.i % 4));
-    // Five sections of ~118 words each, 3 inline equations and 5 wikilinks spread over them.
+    // Five sections sharing the note's length (shares of 0.19, 0.18, 0.19, 0.21, 0.23), 3 inline
+    // equations and 5 wikilinks spread over them.
+    const w = (share: number) => m.words * share;
     const body = [
       `## ${SECTIONS[0]}`,
       '',
-      `${paragraph(70)} Earlier work such as [[${links[0]}]] paid $O(n^2 d)$ for a long sequence. ${paragraph(40)}`,
+      `${paragraph(m, w(0.12))} Earlier work such as [[${links[0]}]] paid $O(n^2 d)$ for a long sequence. ${paragraph(m, w(0.07))}`,
       '',
       `## ${SECTIONS[1]}`,
       '',
-      `${m.name} changes the attention map. ${paragraph(55)} Each of the $h = ${h}$ heads scores queries against keys:`,
+      `${m.name} changes the ${pick(DOMAIN_WORDS[m.primary]!)} ${pick(DOMAIN_WORDS[m.primary]!)}. ${paragraph(m, w(0.09))} Each of the $h = ${h}$ heads scores queries against keys:`,
       '',
       '$$',
       `A = \\mathrm{softmax}\\left(\\frac{Q K^\\top}{\\sqrt{${d}}}\\right) V, \\qquad Q, K \\in \\mathbb{R}^{n \\times ${d}}`,
       '$$',
       '',
-      `${paragraph(50)} The idea refines [[${links[1]}]].`,
+      `${paragraph(m, w(0.09))} The idea refines [[${links[1]}]].`,
       '',
       `## ${SECTIONS[2]}`,
       '',
-      `${paragraph(60)} Training minimises the usual objective:`,
+      `${paragraph(m, w(0.1))} Training minimises the usual objective:`,
       '',
       '$$',
       `\\mathcal{L}(\\theta) = -\\sum_{t=1}^{T} \\log p_\\theta(x_t \\mid x_{1:t-1}) + ${(m.i % 9) + 1} \\cdot 10^{-4} \\lVert \\theta \\rVert_2^2`,
       '$$',
       '',
-      `${paragraph(50)} Compared with [[${links[2]}|the baseline]], the gain holds when $\\sqrt{d_k} \\ge ${h}$.`,
+      `${paragraph(m, w(0.09))} Compared with [[${links[2]}|the baseline]], the gain holds when $\\sqrt{d_k} \\ge ${h}$.`,
       '',
       `## ${SECTIONS[3]}`,
       '',
-      `${paragraph(90)} It connects to [[${links[3]}]]. ${paragraph(25)}`,
+      `${paragraph(m, w(0.16))} It connects to [[${links[3]}]]. ${paragraph(m, w(0.05))}`,
       '',
       `## ${SECTIONS[4]}`,
       '',
-      `${paragraph(95)} Later work in [[${links[4]}]] revisits this. ${paragraph(20)}`,
+      `${paragraph(m, w(0.19))} Later work in [[${links[4]}]] revisits this. ${paragraph(m, w(0.04))}`,
       '',
     ].join('\n');
+    const dw = () => pick(DOMAIN_WORDS[m.primary]!);
     const fm = [
       '---',
-      `title: "${m.name}: ${titleCase(pick(WORDS))} ${pick(WORDS)} ${pick(WORDS)} for ${pick(WORDS)} ${pick(WORDS)} (synthetic note ${m.i})"`,
+      `title: "${m.name}: ${titleCase(dw())} ${dw()} ${pick(m.own)} for ${dw()} ${pick(DOMAIN_WORDS[m.secondary]!)} (synthetic note ${m.i})"`,
       `authors: ["${pick(FIRST)} ${titleCase(m.family)}", "${pick(FIRST)} ${titleCase(pick(FAMILY))}", "${pick(FIRST)} ${titleCase(pick(FAMILY))}"]`,
       `year: ${m.year}`,
       `arxiv: "${yy}${mm}.${num}"`,
       `topics: [${[...topics].join(', ')}]`,
       `family: ${pick(FAMILIES)}`,
-      `tldr: "${m.name} ${pick(['improves', 'extends', 'revisits', 'simplifies'])} attention with ${pick(WORDS)} ${pick(WORDS)} routing, a synthetic note generated for the build benchmark."`,
+      `tldr: "${m.name} ${pick(['improves', 'extends', 'revisits', 'simplifies'])} ${dw()} with ${dw()} ${pick(m.own)}, a synthetic note generated for the build benchmark."`,
       'relations:',
       ...relations.flatMap((t, k) => [
         `  - type: ${RELATION_TYPES[(m.i + k) % RELATION_TYPES.length]}`,
         `    target: ${t}`,
-        `    note: "${sentence(10 + k)}"`,
+        `    note: "${sentence(m, 10 + k)}"`,
       ]),
       ...(concept.length ? [`concepts: [${concept.join(', ')}]`] : []),
       'depth: note',
@@ -240,6 +316,11 @@ export function syntheticNotes(count: number, real: RealContent, seed = 8): Synt
     ].join('\n');
     return { id: m.id, file: `${m.id}.mdx`, text: fm + body };
   });
+}
+
+/** A standard normal draw (Box–Muller) from a uniform generator. */
+function gaussian(r: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 }
 
 /** Copies the site (what `npm run build` reads) into `dir` and adds the notes to content/papers. */
