@@ -21,8 +21,17 @@ export interface CslItem {
   publisher?: string;
 }
 
+/**
+ * Whether an author is an organisation signing as one ("BigScience Workshop", "Meta AI Team"). Such a
+ * name has no given and family part: it is kept whole, so BibTeX and CSL print it as written.
+ */
+export function isCollectiveAuthor(name: string): boolean {
+  return /\s(Workshop|Team|Consortium|Collaboration|Project|Initiative)$/.test(name.trim());
+}
+
 /** Splits "Ashish Vaswani" into given/family; handles particles such as "van", "de", "von". */
 export function splitName(name: string): { given?: string; family: string } {
+  if (isCollectiveAuthor(name)) return { family: name.trim() };
   const parts = name.trim().split(/\s+/);
   if (parts.length === 1) return { family: parts[0]! };
   let i = parts.length - 1;

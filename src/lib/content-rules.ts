@@ -12,7 +12,7 @@ import remarkMath from 'remark-math';
 import { BODY_MIN_WORDS, EXTENSIONS, type CollectionName } from '../schema/index.ts';
 import { nearest } from '../schema/suggest.ts';
 import type { Problem } from '../schema/index.ts';
-import { splitName } from './bibtex.ts';
+import { isCollectiveAuthor, splitName } from './bibtex.ts';
 import type { ContentSet, SourceEntry } from './content-files.ts';
 import { KATEX_OPTIONS } from './katex-macros.ts';
 import { TLDR_GUIDANCE, findGuidance } from './note-template.ts';
@@ -127,7 +127,9 @@ export function checkKeys(content: ContentSet): Problem[] {
     }
     if (first) {
       const family = suggestPaperId(splitName(first).family, year, '').replace(/\d+$/, '');
-      if (family && family !== m[1]) {
+      // A collective author ("BigScience Workshop") is cited by its leading name: bigscience2022bloom.
+      const collectiveOk = isCollectiveAuthor(first) && family.startsWith(m[1]!);
+      if (family && family !== m[1] && !collectiveOk) {
         problems.push({
           file: e.file,
           line: e.lineOf(['authors', 0]) ?? 1,

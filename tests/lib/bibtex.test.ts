@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitName, toBibtex, toCsl } from '../../src/lib/bibtex.ts';
+import { isCollectiveAuthor, splitName, toBibtex, toCsl } from '../../src/lib/bibtex.ts';
 
 describe('BibTeX', () => {
   it('splits names, keeping particles with the family name', () => {
@@ -7,6 +7,17 @@ describe('BibTeX', () => {
     expect(splitName('Aäron van den Oord')).toEqual({ given: 'Aäron', family: 'van den Oord' });
     expect(splitName('Aidan N. Gomez')).toEqual({ given: 'Aidan N.', family: 'Gomez' });
     expect(splitName('Plato')).toEqual({ family: 'Plato' });
+  });
+
+  it('keeps a collective author whole, in the key check and in BibTeX', () => {
+    expect(splitName('BigScience Workshop')).toEqual({ family: 'BigScience Workshop' });
+    expect(splitName('DeepSeek-AI')).toEqual({ family: 'DeepSeek-AI' });
+    expect(isCollectiveAuthor('BigScience Workshop')).toBe(true);
+    expect(isCollectiveAuthor('Teven Le Scao')).toBe(false);
+    const bib = toBibtex([
+      toCsl('bigscience2022bloom', { title: 'BLOOM', authors: ['BigScience Workshop'], year: 2022, arxiv: '2211.05100' }),
+    ]);
+    expect(bib).toContain('author = {{BigScience Workshop}}');
   });
 
   it('writes a conference paper keyed by its id', () => {
@@ -39,5 +50,46 @@ describe('BibTeX', () => {
       /@article\{a2021b,[\s\S]*journal = \{arXiv preprint arXiv:2101.00001\}/,
     );
     expect(toCsl('j1991a', { title: 'T', authors: ['A B'], year: 1991, venue: 'Neural Computation 1991' }).type).toBe('article-journal');
+  });
+
+  it('chooses the entry type from the venue: conference, report, journal, or arXiv preprint', () => {
+    const type = (venue?: string) => toCsl('a2020b', { title: 'T', authors: ['A B'], year: 2020, ...(venue ? { venue } : {}) }).type;
+    expect(type('ICLR 2021')).toBe('paper-conference');
+    expect(type('Findings of EMNLP 2023')).toBe('paper-conference');
+    expect(type('Technical report FKI-147-91 1991')).toBe('report');
+    expect(type('Neurocomputing 2024')).toBe('article-journal');
+    expect(type(undefined)).toBe('article');
+    const bib = (venue: string) => toBibtex([toCsl('a2020b', { title: 'T', authors: ['A B'], year: 2020, venue })]);
+    expect(bib('ICLR 2021')).toMatch(/^@inproceedings\{a2020b,/);
+    expect(bib('Neurocomputing 2024')).toMatch(/^@article\{a2020b,[\s\S]*journal = \{Neurocomputing\}/);
+  });
+
+  it('links the arXiv page when there is one, else the landing page, and keeps the DOI either way', () => {
+    const both = toCsl('a2020b', {
+      title: 'T',
+      authors: ['A B'],
+      year: 2020,
+      arxiv: '2001.00001v2',
+      url: 'https://example.org/p',
+      doi: '10.1/x',
+    });
+    expect(both.URL).toBe('https://arxiv.org/abs/2001.00001v2');
+    expect(both.DOI).toBe('10.1/x');
+    expect(both['container-title']).toBe('arXiv preprint arXiv:2001.00001');
+    const landing = toCsl('a1997b', {
+      title: 'T',
+      authors: ['A B'],
+      year: 1997,
+      venue: 'Neural Computation 1997',
+      url: 'https://example.org/p',
+      doi: '10.1162/x',
+    });
+    expect(landing.URL).toBe('https://example.org/p');
+    expect(landing.DOI).toBe('10.1162/x');
+    expect(landing['container-title']).toBe('Neural Computation');
+    expect(toCsl('a1997b', { title: 'T', authors: ['A B'], year: 1997 }).URL).toBeUndefined();
+    const bib = toBibtex([landing]);
+    expect(bib).toContain('doi = {10.1162/x}');
+    expect(bib).toContain('url = {https://example.org/p}');
   });
 });
