@@ -56,7 +56,7 @@ describe('layerNorm: values derived by hand', () => {
     expect(Math.abs(onePass - variance) / variance).toBeGreaterThan(1e-3);
   });
 
-  it('the concept page\'s rows with the default ε = 1e-5 (the ε the page states)', () => {
+  it("the concept page's rows with the default ε = 1e-5 (the ε the page states)", () => {
     // 1e8 ± 0.1, ± 0.2: variance 0.025 = 2500 ε, so ε moves the result only in the 4th digit.
     const big = layerNorm(matrix([[1e8 + 0.1, 1e8 - 0.1, 1e8 + 0.2, 1e8 - 0.2]]), ones(4), zeros(4));
     expectNumbersClose(big.data, [0.632329, -0.632329, 1.264658, -1.264658], 0, 5e-7);
