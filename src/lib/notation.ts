@@ -55,6 +55,7 @@ export const RESERVED_SYMBOLS: readonly ReservedSymbol[] = [
     tex: 'A',
     meaning: 'the attention weights softmax(S), one probability distribution over the keys per row',
     accept: /weight|attention|probabilit|distribution/i,
+    note: 'The FlashAttention and Linformer papers write P for the same matrix; their notes keep P where they quote the paper’s algorithm.',
   },
   { tex: '\\tau', meaning: 'the score scale, 1/√d_k unless a page says otherwise', accept: /scale|1\/|factor/i },
   {
