@@ -56,6 +56,22 @@ describe('layerNorm: values derived by hand', () => {
     expect(Math.abs(onePass - variance) / variance).toBeGreaterThan(1e-3);
   });
 
+  it("the concept page's rows with the default ε = 1e-5 (the ε the page states)", () => {
+    // 1e8 ± 0.1, ± 0.2: variance 0.025 = 2500 ε, so ε moves the result only in the 4th digit.
+    const big = layerNorm(matrix([[1e8 + 0.1, 1e8 - 0.1, 1e8 + 0.2, 1e8 - 0.2]]), ones(4), zeros(4));
+    expectNumbersClose(big.data, [0.632329, -0.632329, 1.264658, -1.264658], 0, 5e-7);
+    // …and the one-pass formula returns a variance of exactly 0 there.
+    const row = [1e8 + 0.1, 1e8 - 0.1, 1e8 + 0.2, 1e8 - 0.2];
+    const mean = row.reduce((a, b) => a + b, 0) / 4;
+    expect(row.reduce((a, b) => a + b * b, 0) / 4 - mean * mean).toBe(0);
+    // 1e5 ± 1e-3, ± 2e-3: variance 2.5e-6 < ε, so ε dominates and the result is 0.28…, not 0.63….
+    const small = layerNorm(matrix([[1e5 + 1e-3, 1e5 - 1e-3, 1e5 + 2e-3, 1e5 - 2e-3]]), ones(4), zeros(4));
+    expectNumbersClose(small.data, [0.282843, -0.282843, 0.565685, -0.565685], 0, 5e-7);
+    // The worked example (1, 2, 3, 6): (−2, −1, 0, 3) / √(3.5 + 1e-5).
+    const worked = layerNorm(matrix([[1, 2, 3, 6]]), ones(4), zeros(4));
+    expectNumbersClose(worked.data, [-1.069043, -0.534522, 0, 1.603565], 0, 5e-7);
+  });
+
   it('huge rows (1e200) do not overflow', () => {
     const y = layerNorm(matrix([[1e200, -1e200, 3e200]]), ones(3), zeros(3));
     const ref = layerNorm(matrix([[1, -1, 3]]), ones(3), zeros(3), 0);

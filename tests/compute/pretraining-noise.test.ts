@@ -220,3 +220,40 @@ describe('bartNoising', () => {
     expect(() => bartNoising(sentence, 1, { lambda: -1 })).toThrow(/lambda/);
   });
 });
+
+describe('t5SpanCorruption: the target length formula of the pre-training objectives page', () => {
+  // The page states |y| ≈ 0.15 n + #spans + 1: the noise tokens, one sentinel per span and one closing
+  // token (here </s>). A formula that counted two sentinels per span (0.15 n + 2·#spans) fails below.
+  const tokensOf = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`);
+
+  it('without rotation the target is exactly noise + spans + 1 for every length and seed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 200 }), fc.integer({ min: 0, max: 10_000 }), (n, seed) => {
+        const out = t5SpanCorruption(tokensOf(n), seed);
+        const noise = out.noiseMask.filter(Boolean).length;
+        expect(noise).toBe(Math.min(Math.max(roundHalfEven(n * 0.15), 1), n - 1));
+        expect(out.target.length).toBe(noise + out.spans.length + 1);
+        // and the input: clean tokens + one sentinel per span + </s>
+        expect(out.input.length).toBe(n - noise + out.spans.length + 1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on 500 tokens the formula gives 75 + 25 + 1 = 101, not 75 + 2·25 = 125', () => {
+    const out = t5SpanCorruption(tokensOf(500), 7);
+    expect(out.spans.length).toBe(25);
+    expect(out.target.length).toBe(101);
+  });
+
+  it('with the rotated mask the sentinel count can differ by one, never more', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 4, max: 120 }), fc.integer({ min: 0, max: 10_000 }), (n, seed) => {
+        const out = t5SpanCorruption(tokensOf(n), seed, { noiseDensity: 0.3, meanSpanLength: 1.5, randomRoll: true });
+        const noise = out.noiseMask.filter(Boolean).length;
+        expect(Math.abs(out.target.length - (noise + out.spans.length + 1))).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

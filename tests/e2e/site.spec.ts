@@ -124,6 +124,7 @@ for (const path of [
   '/topics/moe/',
   '/paths/raschka-landmarks/',
   '/resources/',
+  '/notation/',
   '/search/?q=attention',
 ]) {
   test(`axe finds no serious or critical violations on ${path}`, async ({ page }) => {
