@@ -1,6 +1,10 @@
 /**
  * FlashAttention forward pass: exact attention computed tile by tile with an online softmax.
  *
+ * The online softmax (one pass keeping a running max and a rescaled running sum) is Milakov &
+ * Gimelshein 2018, "Online normalizer calculation for softmax" (arXiv:1805.02867, Algorithm 3; atlas
+ * note milakov2018online).
+ *
  * Dao, Fu, Ermon, Rudra & Ré 2022, "FlashAttention: Fast and Memory-Efficient Exact Attention with
  * IO-Awareness" (arXiv:2205.14135), Algorithm 1. K and V are split into T_c blocks K_j, V_j and Q
  * into T_r blocks Q_i, all of B rows (the last block may be partial). The outer loop walks the key

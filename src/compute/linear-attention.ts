@@ -2,7 +2,7 @@
  * Linear (kernelised) attention.
  *
  * Katharopoulos, Vyas, Pappas & Fleuret 2020, "Transformers are RNNs: Fast Autoregressive
- * Transformers with Linear Attention" (arXiv:2006.16236), equations (4)–(7) and (8)–(12):
+ * Transformers with Linear Attention" (arXiv:2006.16236; atlas note katharopoulos2020transformers), equations (4)–(7) and (8)–(12):
  *
  *   V'_i = φ(Q_i)ᵀ Σ_j φ(K_j) V_jᵀ  /  φ(Q_i)ᵀ Σ_j φ(K_j),      φ(x) = elu(x) + 1   (eq. 6, 7)
  *

@@ -1,7 +1,8 @@
 /**
  * Root mean square layer normalisation (RMSNorm).
  *
- * Zhang & Sennrich (2019), "Root Mean Square Layer Normalization", arXiv:1910.07467, Eq. (4):
+ * Zhang & Sennrich (2019), "Root Mean Square Layer Normalization", arXiv:1910.07467 (atlas note
+ * zhang2019root), Eq. (4):
  *
  *     ā_i = a_i / RMS(a) · g_i,     RMS(a) = √( (1/n) Σ_i a_i² )
  *

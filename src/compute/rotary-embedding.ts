@@ -2,7 +2,7 @@
  * Rotary position embedding (RoPE).
  *
  * Su, Lu, Pan, Murtadha, Wen & Liu (2021), "RoFormer: Enhanced Transformer with Rotary Position
- * Embedding", arXiv:2104.09864, Eqs. (14)–(15) and the efficient form (34):
+ * Embedding", arXiv:2104.09864 (atlas note su2021roformer), Eqs. (14)–(15) and the efficient form (34):
  *
  *     R^d_{Θ,m} x = (x_1, x_2, x_3, x_4, …) ⊗ (cos mθ_1, cos mθ_1, cos mθ_2, cos mθ_2, …)
  *                 + (−x_2, x_1, −x_4, x_3, …) ⊗ (sin mθ_1, sin mθ_1, sin mθ_2, sin mθ_2, …)

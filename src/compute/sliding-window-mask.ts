@@ -4,7 +4,8 @@
  * Local attention restricts query i to the keys within w positions of it. The causal band
  * i − w ≤ j ≤ i is the pattern of Sparse Transformer's local heads (Child et al. 2019,
  * arXiv:1904.10509, §4.2 A⁽¹⁾) and of Mistral-style sliding-window attention; the symmetric band
- * |i − j| ≤ w is Longformer's (Beltagy et al. 2020, arXiv:2004.05150) windowed attention. Written as a
+ * |i − j| ≤ w is Longformer's (Beltagy et al. 2020, arXiv:2004.05150, §3.1; atlas note beltagy2020longformer)
+ * windowed attention. Written as a
  * 0/1 matrix it plugs into the `mask` option of scaledDotProductAttention and flashAttention
  * (1 = may attend, 0 = masked):
  *

@@ -6,7 +6,8 @@
  * Two conventions for the gate values of the chosen experts, both supported here:
  *
  *   raw (Switch, Fedus et al. 2021, arXiv:2101.03961, eq. 1–2):  p = softmax(h),  g_e = p_e for e ∈ TopK(p, k)
- *   renormalised (GShard top-2, Lepikhin et al. 2020, arXiv:2006.16668, Algorithm 1; Mixtral):
+ *   renormalised (GShard top-2, Lepikhin et al. 2020, arXiv:2006.16668, Algorithm 1; Mixtral, Jiang et al. 2024,
+ *   arXiv:2401.04088, §2.1, atlas note jiang2024mixtral):
  *                                                               g_e = p_e / Σ_{e'∈TopK} p_{e'}
  *
  * Renormalising the top-k probabilities is the same as Shazeer's softmax over the kept logits.
