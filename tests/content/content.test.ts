@@ -85,7 +85,7 @@ describe('content on disk', () => {
   });
 
   it('links every note named by the math-page issues to its concept page in the body, not only in frontmatter', () => {
-    // Issues 4 and 5: the concept pages (which hold the demos) are linked from these paper notes.
+    // The concept pages (which hold the demos) are linked from the paper notes whose methods they run.
     const required: Record<string, string[]> = {
       vaswani2017attention: ['scaled-dot-product-attention', 'multi-head-attention', 'positional-encoding'],
       bahdanau2014neural: ['additive-attention'],
