@@ -31,7 +31,7 @@ test('the header search opens Pagefind on first use', async ({ page }) => {
   await page.goto('/papers/');
   const box = page.getByRole('searchbox', { name: 'Search papers, concepts and topics' });
   await box.click();
-  await page.keyboard.type('Switch');
+  await page.keyboard.type('Switch Transformer');
   const modal = page.locator('pagefind-modal');
   await expect(modal.locator('pagefind-results a').first()).toContainText('Switch Transformers', { timeout: 10_000 });
 });
