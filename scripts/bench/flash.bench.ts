@@ -13,40 +13,11 @@
  * Inputs are deterministic (the module's seeded generator). Implementations take turns within each
  * round so drifting machine speed hits both alike. Benchmarks report; they never assert timings.
  */
-import { flashAttention, linearAttention, scaledDotProductAttention, seededRandom, zeros, type Matrix } from '../../src/compute/index.ts';
+import { flashAttention, linearAttention, scaledDotProductAttention } from '../../src/compute/index.ts';
+import { fmtMs as fmt, race, uniformMatrix } from './lib/race.ts';
 
 const D = 64;
 
-function uniformMatrix(rows: number, cols: number, seed: number): Matrix {
-  const random = seededRandom(seed);
-  const out = zeros(rows, cols); // rows×cols
-  for (let i = 0; i < out.data.length; i++) out.data[i] = 2 * random.next() - 1;
-  return out;
-}
-
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-/** Rounds of alternating runs: enough for ~budget ms in total, at least 3 and at most 15 rounds. */
-function race(runs: Record<string, () => void>, budgetMs: number): Record<string, number> {
-  const names = Object.keys(runs);
-  const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-  const started = performance.now();
-  for (let round = 0; round < 15; round++) {
-    for (const name of names) {
-      const t0 = performance.now();
-      runs[name]!();
-      times[name]!.push(performance.now() - t0);
-    }
-    if (round >= 2 && performance.now() - started > budgetMs) break;
-  }
-  return Object.fromEntries(names.map((n) => [n, median(times[n]!)]));
-}
-
-const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
 const int = (x: number) => x.toLocaleString('en-US');
 
 // Warm up the JIT on a small problem.

@@ -19,41 +19,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { groupedQueryAttention, selectiveScan, seededRandom, zeros, type Matrix } from '../../src/compute/index.ts';
+import { groupedQueryAttention, selectiveScan } from '../../src/compute/index.ts';
+import { fmtMs as fmt, race, uniformMatrix } from './lib/race.ts';
 import { groupedQueryAttentionNaive } from '../../src/compute/grouped-query-attention.ts';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function uniformMatrix(rows: number, cols: number, seed: number, lo = -1, hi = 1): Matrix {
-  const random = seededRandom(seed);
-  const out = zeros(rows, cols); // rows×cols
-  for (let i = 0; i < out.data.length; i++) out.data[i] = lo + (hi - lo) * random.next();
-  return out;
-}
-
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-/** Rounds of alternating runs: enough for ~budget ms in total, at least 3 and at most 15 rounds. */
-function race(runs: Record<string, () => void>, budgetMs: number): Record<string, number> {
-  const names = Object.keys(runs);
-  const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-  const started = performance.now();
-  for (let round = 0; round < 15; round++) {
-    for (const name of names) {
-      const t0 = performance.now();
-      runs[name]!();
-      times[name]!.push(performance.now() - t0);
-    }
-    if (round >= 2 && performance.now() - started > budgetMs) break;
-  }
-  return Object.fromEntries(names.map((n) => [n, median(times[n]!)]));
-}
-
-const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
 const results: Record<string, unknown>[] = [];
 
 // Warm up the JIT on small problems.
