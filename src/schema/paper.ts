@@ -24,6 +24,29 @@ export const relationSchema = z.strictObject(
   { error: (iss) => unknownKeys(iss, 'a relation', ['type', 'target', 'note']) },
 );
 
+/** Where in the paper a result is printed: a table, figure, section or appendix, e.g. "Table 2". */
+export const RESULT_SOURCE = /^(Tables?|Figures?|Sections?|Appendix|Appendices) [0-9A-Z]/;
+
+/** The paper's headline quantitative result, in the paper's own numbers, with where it is printed. */
+export const resultSchema = z.strictObject(
+  {
+    /** The result in one sentence of your own, with the paper's numbers, e.g. "28.4 BLEU on WMT14 En-De". */
+    claim: line('result.claim', 280)
+      .refine((s) => /[0-9]/.test(s), {
+        error: 'result.claim has no number. Fix: state the headline result with the paper\'s own figures (a score, a speed-up, a size).',
+      })
+      .describe("The headline result in one original sentence, with the paper's own numbers."),
+    /** The table, figure, section or appendix of the paper that prints the numbers, e.g. "Table 2". */
+    source: line('result.source', 80)
+      .refine((s) => RESULT_SOURCE.test(s), {
+        error: (iss) =>
+          `result.source "${String(iss.input)}" does not name a place in the paper. Fix: start it with Table, Figure, Section or Appendix and a number, e.g. "Table 2" or "Section 4.1".`,
+      })
+      .describe('Where the paper prints it: "Table 2", "Figure 3", "Section 4.1" or "Appendix B".'),
+  },
+  { error: (iss) => unknownKeys(iss, 'result', ['claim', 'source']) },
+);
+
 const currentYear = new Date().getFullYear();
 
 /** Paper frontmatter. */
@@ -77,6 +100,8 @@ export const paperSchema = z
         .describe('Architecture family, for model papers.'),
       /** One original sentence, at most 200 characters. */
       tldr: line('tldr', TLDR_MAX).describe(`One original sentence of at most ${TLDR_MAX} characters.`),
+      /** The paper's headline quantitative result and where the paper prints it. */
+      result: resultSchema.optional().describe("The paper's headline result in its own numbers, with the table or section that prints it."),
       /** Typed relations to earlier papers in the collection. */
       relations: z.array(relationSchema).default([]).describe('Typed relations from this paper to other papers.'),
       /** Concept pages this paper introduces or uses. */
@@ -93,7 +118,7 @@ export const paperSchema = z
       error: (iss) =>
         unknownKeys(iss, 'paper frontmatter', [
           'title', 'short', 'aliases', 'authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'pdf', 'code',
-          'topics', 'family', 'tldr', 'relations', 'concepts', 'depth', 'added',
+          'topics', 'family', 'tldr', 'result', 'relations', 'concepts', 'depth', 'added',
         ]),
     },
   )
@@ -126,3 +151,4 @@ export const paperSchema = z
 export type Paper = z.output<typeof paperSchema>;
 export type PaperInput = z.input<typeof paperSchema>;
 export type Relation = z.output<typeof relationSchema>;
+export type Result = z.output<typeof resultSchema>;

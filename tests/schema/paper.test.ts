@@ -36,6 +36,13 @@ describe('paper schema', () => {
     expect(p.added.toISOString().slice(0, 10)).toBe('2026-11-22');
   });
 
+  it('accepts a headline result that names its table, figure, section or appendix', () => {
+    for (const source of ['Table 2', 'Tables 3 and 4', 'Figure 1', 'Section 4.1', 'Appendix B']) {
+      const p = parseWithFriendlyErrors(SCHEMAS.papers, { ...valid, result: { claim: '28.4 BLEU on WMT14 En-De.', source } }, 'f');
+      expect(p.result).toEqual({ claim: '28.4 BLEU on WMT14 En-De.', source });
+    }
+  });
+
   it('accepts a versioned arXiv id', () => {
     expect(parseWithFriendlyErrors(SCHEMAS.papers, { ...valid, arxiv: '1706.03762v7' }, 'f').arxiv).toBe('1706.03762v7');
   });
@@ -63,6 +70,9 @@ describe('paper schema', () => {
     ['unknown family', { ...valid, family: 'transformer' }],
     ['no topics', { ...valid, topics: [] }],
     ['multi-line tldr', { ...valid, tldr: 'one\ntwo' }],
+    ['result without a number', { ...valid, result: { claim: 'Better than the baseline.', source: 'Table 2' } }],
+    ['result source that names no place', { ...valid, result: { claim: '28.4 BLEU on WMT14 En-De.', source: 'the paper' } }],
+    ['result with an unknown key', { ...valid, result: { claim: '28.4 BLEU on WMT14 En-De.', source: 'Table 2', table: 2 } }],
   ])('rejects %s with a message that says how to fix it', (_name, data) => {
     const out = messages(data);
     expect(out.length).toBeGreaterThan(0);
