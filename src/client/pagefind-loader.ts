@@ -4,9 +4,15 @@
  * the reader asks for it.
  */
 import { SEARCH_RANKING } from '../lib/search-ranking.ts';
+import { createSearchScheduler } from '../lib/search-scheduler.ts';
 
 interface PagefindInstance {
   triggerSearch(term: string): void;
+  searchFilters?: unknown;
+  /** Pagefind 1.6 component UI internals, used by searchOneAtATime below. */
+  __searchID__: number;
+  __search__(term: string, filters: unknown): Promise<void>;
+  __dispatch__(event: string, ...args: unknown[]): void;
   /** Passed to Pagefind's createInstance on first load. */
   pagefindOptions?: Record<string, unknown>;
   triggerLoad(): Promise<unknown>;
@@ -39,6 +45,7 @@ export function loadPagefindUI(base: string): Promise<PagefindComponents> {
         // The ranking must be in place before the instance loads Pagefind (on first focus or search).
         const instance = components.getInstanceManager().getInstance('default');
         instance.pagefindOptions = { ...instance.pagefindOptions, ranking: SEARCH_RANKING };
+        searchOneAtATime(instance);
         resolve(components);
       } else reject(new Error('Pagefind UI loaded but did not register its components'));
     };
@@ -46,6 +53,30 @@ export function loadPagefindUI(base: string): Promise<PagefindComponents> {
     document.head.append(script);
   });
   return loading;
+}
+
+/**
+ * Route the instance's searches through the scheduler of src/lib/search-scheduler.ts: one search at
+ * a time, the newest query waiting, stale results dropped, one-letter prefixes only after a pause.
+ * Every caller (the inputs, the sort control, ?q=) goes through `triggerSearch`, so replacing it is
+ * enough. It does what Pagefind 1.6's own triggerSearch does (set the term, tell the components,
+ * search) but awaits the search; bumping `__searchID__` is how Pagefind itself discards a search
+ * that a newer one overtook. These are the component UI's internals, pinned with the pagefind
+ * version in package.json; tests/e2e/search*.spec.ts fail if an upgrade changes them.
+ */
+function searchOneAtATime(instance: PagefindInstance): void {
+  const scheduler = createSearchScheduler({
+    run: async (term) => {
+      instance.searchTerm = term;
+      instance.__dispatch__('search', term, instance.searchFilters);
+      await instance.__search__(term, instance.searchFilters);
+    },
+    supersede: () => {
+      instance.__searchID__++;
+    },
+    onError: (error) => instance.__dispatch__('error', { type: 'search_failed', message: 'Search failed; try again.', error }),
+  });
+  instance.triggerSearch = (term: string) => scheduler.request(term);
 }
 
 /** The `<pagefind-config>` element that points the components at this site's bundle. */

@@ -38,12 +38,12 @@ export const SEARCH_RANKING = {
 } as const;
 
 /**
- * How long the search inputs wait after the last keystroke before they search (Pagefind's
- * `<pagefind-input debounce>`, 300 ms by default). One Pagefind search of this index takes tens of
- * milliseconds and a newer query supersedes a running one, so a short wait keeps results in step
- * with typing without searching on every key of a fast burst.
+ * How long the search inputs wait after a keystroke before they ask for a search (Pagefind's
+ * `<pagefind-input debounce>`, 300 ms by default; 0 would mean that default, so 1). The waiting is
+ * done by the scheduler of src/lib/search-scheduler.ts instead: a query starts at once when no search
+ * runs, and while one runs only the newest query waits, so a debounce would only add its delay.
  */
-export const SEARCH_DEBOUNCE_MS = 40;
+export const SEARCH_DEBOUNCE_MS = 1;
 
 /** A short name folded to one lowercase word of letters and digits: "GPT-2" → "gpt2", "∞-former" → "former". */
 export function exactName(short: string): string {

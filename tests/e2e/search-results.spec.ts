@@ -87,3 +87,61 @@ test.describe('search results', () => {
     await expect(items.first().locator('.pf-result-excerpt')).not.toHaveText(METADATA);
   });
 });
+
+test.describe('search while typing', () => {
+  /** Count the searches the page's Pagefind instance starts, by wrapping its search method. */
+  async function countSearches(page: Page) {
+    await page.goto('/search/');
+    const input = page.locator('pagefind-input input');
+    await expect(input).toBeVisible();
+    await page.waitForFunction(() => 'PagefindComponents' in window);
+    await page.evaluate(() => {
+      const w = window as unknown as {
+        PagefindComponents: { getInstanceManager(): { getInstance(n: string): { __search__(...a: unknown[]): Promise<void> } } };
+        searched: string[];
+      };
+      const instance = w.PagefindComponents.getInstanceManager().getInstance('default');
+      const original = instance.__search__.bind(instance);
+      w.searched = [];
+      instance.__search__ = (term: unknown, ...rest: unknown[]) => {
+        w.searched.push(String(term));
+        return original(term, ...rest);
+      };
+    });
+    return input;
+  }
+
+  test('while a search runs only the newest query waits, and one-letter prefixes wait for a pause', async ({ page }) => {
+    await countSearches(page);
+    // Every prefix of "performer" asks for a search within one task, as a very fast typist would.
+    await page.evaluate(() => {
+      const w = window as unknown as {
+        PagefindComponents: { getInstanceManager(): { getInstance(n: string): { triggerSearch(t: string): void } } };
+      };
+      const instance = w.PagefindComponents.getInstanceManager().getInstance('default');
+      const word = 'performer';
+      for (let i = 1; i <= word.length; i++) instance.triggerSearch(word.slice(0, i));
+    });
+    await expect(page.locator('pagefind-results .pf-result-link').first()).toContainText('Performer', { timeout: 15_000 });
+    const searched = await page.evaluate(() => (window as unknown as { searched: string[] }).searched);
+    // Pagefind's own triggerSearch would start nine searches. The scheduler starts the first query of
+    // two letters at once, drops the one-letter one, and runs only the newest of the rest.
+    expect(searched).toEqual(['pe', 'performer']);
+    await expect(page.locator('pagefind-summary')).toContainText('performer');
+  });
+
+  test('typing a query shows its results', async ({ page }) => {
+    const input = await countSearches(page);
+    await input.pressSequentially('performer', { delay: 5 });
+    await expect(page.locator('pagefind-summary')).toContainText('performer');
+    await expect(page.locator('pagefind-results .pf-result-link').first()).toContainText('Performer');
+    expect((await page.evaluate(() => (window as unknown as { searched: string[] }).searched)).at(-1)).toBe('performer');
+  });
+
+  test('a one-letter query is searched once the reader pauses on it', async ({ page }) => {
+    const input = await countSearches(page);
+    await input.pressSequentially('T');
+    await expect(page.locator('pagefind-results .pf-result').first()).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { searched: string[] }).searched)).toEqual(['T']);
+  });
+});
