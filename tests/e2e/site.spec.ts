@@ -43,6 +43,17 @@ test('math renders with KaTeX and never ships an error', async ({ page }) => {
   expect(await page.locator('.katex-error').count()).toBe(0);
 });
 
+test("a note's headline result shows under its TL;DR with the place in the paper that prints it", async ({ page }) => {
+  await page.goto('/papers/zhou2022least/');
+  const result = page.locator('.headline-result');
+  await expect(result).toContainText('Headline result.');
+  await expect(result).toContainText('99.7%');
+  await expect(result).toContainText('(Table 8)');
+  // A note without one shows no empty box.
+  await page.goto('/papers/tay2020efficient/');
+  await expect(page.locator('.headline-result')).toHaveCount(0);
+});
+
 test('a wikilink navigates, and both relation directions are shown', async ({ page }) => {
   await page.goto('/papers/vaswani2017attention/');
   const builtUpon = page.locator('section[aria-labelledby="built-upon-by"]');
