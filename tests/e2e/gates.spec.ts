@@ -21,8 +21,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { demoFolders } from '../../src/integrations/content-loader.ts';
+import { demoFolders, loadContent } from '../../src/integrations/content-loader.ts';
 
 const ROOT = process.cwd();
 const DIST = join(ROOT, 'dist');
@@ -33,18 +32,9 @@ const REQUIRED = ['/', '/papers/', '/concepts/', '/topics/', '/paths/', '/resour
 // ---------------------------------------------------------------------------------------------
 // Discovery
 
-function frontmatter(file: string): Record<string, unknown> {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'));
-  return m ? ((parseYaml(m[1]!) as Record<string, unknown> | null) ?? {}) : {};
-}
-
-function entries(collection: string): { id: string; data: Record<string, unknown> }[] {
-  const dir = join(ROOT, 'content', collection);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /\.mdx?$/.test(f))
-    .sort()
-    .map((f) => ({ id: f.replace(/\.mdx?$/, ''), data: frontmatter(join(dir, f)) }));
+/** The entries of a collection with their raw frontmatter, from the content loader (the one reader of content/). */
+function entries(collection: 'papers' | 'concepts'): { id: string; data: Record<string, unknown> }[] {
+  return loadContent(ROOT).content[collection].map((e) => ({ id: e.id, data: e.raw ?? {} }));
 }
 
 function builtHtml(): string[] {
