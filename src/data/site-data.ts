@@ -66,10 +66,20 @@ async function load(): Promise<SiteData> {
         title: p.data.title,
         year: p.data.year,
         short: p.data.short,
+        aliases: p.data.aliases,
+        arxiv: p.data.arxiv,
         body: p.body,
         relations: p.data.relations,
       })),
-      ...[...concepts, ...topics, ...paths, ...resources].map((e) => ({
+      ...concepts.map((c) => ({
+        collection: 'concepts' as const,
+        id: c.id,
+        title: c.data.title,
+        short: c.data.short,
+        aliases: c.data.aliases,
+        body: c.body,
+      })),
+      ...[...topics, ...paths, ...resources].map((e) => ({
         collection: e.collection,
         id: e.id,
         title: e.data.title,

@@ -51,6 +51,8 @@ export function knowledgeSource(e: SourceEntry): KnowledgeSource {
     title: typeof raw['title'] === 'string' ? raw['title'] : e.id,
     ...(typeof raw['short'] === 'string' ? { short: raw['short'] } : {}),
     ...(typeof raw['year'] === 'number' ? { year: raw['year'] } : {}),
+    ...(Array.isArray(raw['aliases']) ? { aliases: raw['aliases'].filter((a): a is string => typeof a === 'string') } : {}),
+    ...(typeof raw['arxiv'] === 'string' ? { arxiv: raw['arxiv'] } : {}),
     body: e.body,
     ...(relations ? { relations } : {}),
   };

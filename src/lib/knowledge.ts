@@ -50,6 +50,10 @@ export interface KnowledgeSource {
   title: string;
   short?: string | undefined;
   year?: number | undefined;
+  /** Other names readers search for (acronyms, nicknames). */
+  aliases?: readonly string[] | undefined;
+  /** A paper's arXiv id. */
+  arxiv?: string | undefined;
   /** The Markdown/MDX body, scanned for wikilinks. */
   body?: string | undefined;
   /** A paper's `relations` frontmatter. */
@@ -61,6 +65,8 @@ export interface IndexedEntry extends EntryRef {
   key: NodeKey;
   /** The page's root-relative path without the base path, e.g. /papers/vaswani2017attention/. */
   path: string;
+  aliases?: readonly string[];
+  arxiv?: string;
 }
 
 /** A wikilink that resolves to no entry, or to more than one. */
@@ -112,6 +118,8 @@ export function buildKnowledge(sources: Iterable<KnowledgeSource>): Knowledge {
       path: entryPath(s.collection, s.id),
       ...(s.short !== undefined ? { short: s.short } : {}),
       ...(s.year !== undefined ? { year: s.year } : {}),
+      ...(s.aliases !== undefined ? { aliases: s.aliases } : {}),
+      ...(s.arxiv !== undefined ? { arxiv: s.arxiv } : {}),
     });
   }
   const index = buildIdIndex(entries.values());

@@ -27,6 +27,9 @@ describe('loadContent', () => {
     expect(first.knowledge.entries.size).toBe(6);
     expect(first.knowledge.relationsTo('bahdanau2014neural').map((r) => r.from)).toEqual(['vaswani2017attention']);
     expect(first.knowledge.brokenLinks).toEqual([]);
+    // …and the names search matches, from the same frontmatter.
+    expect(first.knowledge.entries.get('papers/vaswani2017attention')).toMatchObject({ short: 'Transformer', arxiv: '1706.03762' });
+    expect(first.knowledge.entries.get('concepts/scaled-dot-product-attention')!.aliases).toEqual(['SDPA']);
   });
 
   it('reads again when a file changes, so `npm run dev` sees edits', () => {
