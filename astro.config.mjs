@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import contentGuard from './src/integrations/content-guard.ts';
+import { loadContent } from './src/integrations/content-loader.ts';
 import csp from './src/integrations/csp.ts';
 import remarkWikilinks from './src/lib/markdown/remark-wikilinks.ts';
 import rehypeKatexStrict from './src/lib/markdown/rehype-katex-strict.ts';
@@ -27,7 +28,10 @@ export default defineConfig({
   markdown: {
     // remark/rehype run through the unified processor (Astro 7's default, Sätteri, does not run them).
     processor: unified({
-      remarkPlugins: [remarkMath, [remarkWikilinks, { root, base }]],
+      remarkPlugins: [
+        remarkMath,
+        [remarkWikilinks, { index: () => loadContent(root, undefined, { check: 'folders' }).knowledge.index, base }],
+      ],
       rehypePlugins: [[rehypeKatex, { ...KATEX_OPTIONS }], rehypeKatexStrict],
     }),
   },

@@ -3,7 +3,8 @@
  * ESLint for the TypeScript and Astro sources (`npm run check`). Beyond the recommended rules, it
  * enforces the dependency direction of the developers' guide:
  *   src/compute imports nothing but its own modules;
- *   src/schema ← src/lib ← components, layouts, pages (never the other way).
+ *   src/schema ← src/lib ← src/data ← components, layouts, pages (never the other way);
+ *   src/lib is pure: no node: module, no astro: virtual module, nothing from src/data or src/integrations.
  */
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
@@ -76,7 +77,7 @@ export default defineConfig([
         {
           patterns: [
             forbid(
-              `${UP}(lib|components|layouts|pages|demos|client|integrations)(/|$)`,
+              `${UP}(lib|data|components|layouts|pages|demos|client|integrations)(/|$)`,
               'src/schema depends on nothing else in src/ (src/schema ← src/lib ← components, layouts, pages). Fix: move the shared code into src/schema.',
             ),
           ],
@@ -95,6 +96,27 @@ export default defineConfig([
             forbid(
               `${UP}(components|layouts|pages|demos)(/|$)|\\.astro$`,
               'src/lib must not import components, layouts or pages (src/schema ← src/lib ← components, layouts, pages). Fix: move the shared code into src/lib.',
+            ),
+            forbid(
+              String.raw`^(node:|astro:)|^(\.\./)+(data|integrations)(/|$)`,
+              'src/lib is pure: it imports no node: or astro: module and nothing from src/data or src/integrations. Fix: take the value as an argument, and move the code that reads files or collections to src/integrations (build, Node) or src/data (pages, astro:content).',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    name: 'atlas/data-below-the-site',
+    files: ['src/data/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(
+              `${UP}(components|layouts|pages|demos|client|integrations)(/|$)|\\.astro$`,
+              'src/data must not import components, layouts, pages or the build integrations (src/lib ← src/data ← components, layouts, pages). Fix: move the shared code into src/lib or src/data.',
             ),
           ],
         },

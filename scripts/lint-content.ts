@@ -1,7 +1,8 @@
 /**
  * `npm run lint:content` — checks every entry without a full build: schemas, references, wikilinks,
  * duplicate ids/titles/arXiv ids, the arXiv prefix and the file name against the year, tldr length,
- * leftover scaffold guidance and placeholders, body minimums, MDX syntax and math.
+ * leftover scaffold guidance and placeholders, body minimums, MDX syntax and math, and that every demo
+ * folder under src/demos/ is listed by a concept page that embeds it (src/lib/content-rules/).
  * Prints every problem at once as `path:line: field: problem. Fix: …`; exits 1 when there are errors
  * (warnings are printed but do not fail).
  *

@@ -2,8 +2,8 @@
  * The knowledge diff behind `npm run diff:knowledge`: what a branch changes in the knowledge base,
  * for a reviewer. The base revision's content/ is read with `git ls-tree` and `git cat-file` (no
  * checkout) into a scratch folder, and both sides go through the same loader, rules and link graph as
- * the build (src/lib/content-files.ts via scripts/lib/lint.ts, src/lib/link-graph.ts), so the diff
- * sees exactly what the site and the linter see.
+ * the build (the content loader via scripts/lib/lint.ts, and the knowledge, src/lib/knowledge.ts),
+ * so the diff sees exactly what the site and the linter see.
  *
  * Reported: entries added, changed (which frontmatter fields, how the body changed) and removed;
  * typed relations added and removed; backlinks (relations and wikilink mentions) each entry gains or
@@ -13,11 +13,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { ContentSet, SourceEntry } from '../../src/lib/content-files.ts';
-import { idIndexOf, wordCount } from '../../src/lib/content-rules.ts';
-import { buildLinkGraph, nodeKey, type Edge, type NodeKey } from '../../src/lib/link-graph.ts';
-import { findWikilinks, resolveWikilink } from '../../src/lib/wikilinks.ts';
-import { COLLECTIONS, formatProblem, type CollectionName, type Problem, type RelationType } from '../../src/schema/index.ts';
+import { knowledgeOfContent, type ContentSet, type SourceEntry } from '../../src/lib/content-entry.ts';
+import { wordCount } from '../../src/lib/content-rules/index.ts';
+import { nodeKey, type NodeKey } from '../../src/lib/knowledge.ts';
+import { COLLECTIONS, formatProblem, type CollectionName, type Problem } from '../../src/schema/index.ts';
 import { lintContent, type LintResult } from './lint.ts';
 
 /** A user-facing error: the CLI prints the message and exits 2. */
@@ -258,35 +257,21 @@ function relationChanges(before: ContentSet, after: ContentSet): { added: Relati
 }
 
 /**
- * The link graph of a content set, as the site builds it: typed relations and resolved body
- * wikilinks. Links to entries that do not exist are left out (the linter reports them).
+ * Every entry's backlinks, as the site shows them (typed relations and resolved body wikilinks), from
+ * the knowledge of the content set. Links to entries that do not exist are left out (the linter
+ * reports them). Each backlink reads "papers/<id> (<type>)" or "<key> (mention)".
  */
-function graphOf(content: ContentSet) {
-  const index = idIndexOf(content);
-  const nodes = new Set(all(content).map((e) => nodeKey(e.collection, e.id)));
-  const relations = new Map<string, { type: RelationType; target: string; note: string }[]>();
-  for (const r of relationsOf(content).values()) {
-    if (!nodes.has(nodeKey('papers', r.target))) continue;
-    relations.set(r.from, [...(relations.get(r.from) ?? []), { type: r.type as RelationType, target: r.target, note: r.note }]);
-  }
-  return buildLinkGraph(
-    all(content).map((e) => ({
-      collection: e.collection,
-      id: e.id,
-      mentions: findWikilinks(e.body).flatMap((l) => {
-        const r = resolveWikilink(l, index);
-        return r.ok ? [nodeKey(r.entry.collection, r.entry.id)] : [];
-      }),
-      ...(e.collection === 'papers' ? { relations: relations.get(e.id) ?? [] } : {}),
-    })),
-  );
+function backlinksOf(content: ContentSet): Map<NodeKey, string[]> {
+  const knowledge = knowledgeOfContent(content);
+  const out = new Map<NodeKey, string[]>([...knowledge.entries.keys()].map((k) => [k, []]));
+  for (const r of knowledge.relations) out.get(nodeKey('papers', r.to))!.push(`${nodeKey('papers', r.from)} (${r.type})`);
+  for (const m of knowledge.mentions) out.get(m.to)!.push(`${m.from} (mention)`);
+  return out;
 }
 
-const describeEdge = (e: Edge) => (e.kind === 'relation' ? `${e.from} (${e.type})` : `${e.from} (mention)`);
-
 function backlinkChanges(before: ContentSet, after: ContentSet): BacklinkChange[] {
-  const old = graphOf(before).incoming;
-  const now = graphOf(after).incoming;
+  const old = backlinksOf(before);
+  const now = backlinksOf(after);
   const titles = new Map(
     all(after)
       .concat(all(before))
@@ -294,8 +279,8 @@ function backlinkChanges(before: ContentSet, after: ContentSet): BacklinkChange[
   );
   const out: BacklinkChange[] = [];
   for (const target of [...new Set([...old.keys(), ...now.keys()])].sort()) {
-    const o = new Set((old.get(target) ?? []).map(describeEdge));
-    const n = new Set((now.get(target) ?? []).map(describeEdge));
+    const o = new Set(old.get(target) ?? []);
+    const n = new Set(now.get(target) ?? []);
     const gained = [...n].filter((x) => !o.has(x)).sort();
     const lost = [...o].filter((x) => !n.has(x)).sort();
     if (gained.length || lost.length) out.push({ target, title: titles.get(target) ?? target, gained, lost });

@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page, Request } from '@playwright/test';
-import { parse as parseYaml } from 'yaml';
+import { loadContent } from '../../src/integrations/content-loader.ts';
 import { inlineScripts } from '../../src/integrations/csp.ts';
 import { launchChromium } from './chromium.ts';
 import { brotliSize, gzipSize, isCompressible, resolvePath, serveDist } from './serve-dist.ts';
@@ -79,15 +79,8 @@ export interface PageSpec {
 
 /** Every built page, with its page type (paper pages split into landmark/note and with/without demos). */
 export function sitePages(dist: string, root = process.cwd()): PageSpec[] {
-  const depth = new Map<string, string>();
-  const papersDir = join(root, 'content', 'papers');
-  if (existsSync(papersDir)) {
-    for (const f of readdirSync(papersDir).filter((f) => /\.mdx?$/.test(f))) {
-      const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(papersDir, f), 'utf8'));
-      const data = m ? ((parseYaml(m[1]!) as Record<string, unknown> | null) ?? {}) : {};
-      depth.set(f.replace(/\.mdx?$/, ''), String(data['depth'] ?? 'note'));
-    }
-  }
+  // A paper's depth, from the content loader (the one reader of content/).
+  const depth = new Map<string, string>(loadContent(root).content.papers.map((p) => [p.id, String(p.raw?.['depth'] ?? 'note')]));
   const pages: PageSpec[] = [];
   for (const e of readdirSync(dist, { withFileTypes: true, recursive: true })) {
     if (!e.isFile() || e.name !== 'index.html') continue;

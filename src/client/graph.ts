@@ -11,6 +11,7 @@
  * page stays smooth with a thousand nodes.
  */
 import { ancestors, descendants, type Relation } from '../lib/lineage.ts';
+import type { RelationType } from '../schema/taxonomy.ts';
 
 interface View {
   x: number;
@@ -33,7 +34,12 @@ export function mountGraph(root: ParentNode = document): void {
   const nodes = [...svg.querySelectorAll<SVGAElement>('.lg-node')];
   const edges = [...svg.querySelectorAll<SVGElement>('.lg-edge')];
   const nodeById = new Map(nodes.map((n) => [n.dataset['id']!, n]));
-  const relations: Relation[] = edges.map((e) => ({ from: e.dataset['from']!, to: e.dataset['to']!, type: e.dataset['type']!, note: '' }));
+  const relations: Relation[] = edges.map((e) => ({
+    from: e.dataset['from']!,
+    to: e.dataset['to']!,
+    type: e.dataset['type'] as RelationType,
+    note: '',
+  }));
 
   // ---- pan and zoom -------------------------------------------------------------------------
   viewport.classList.add('is-live');

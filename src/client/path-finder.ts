@@ -4,13 +4,16 @@
  * same pure function the build uses for the precomputed examples (src/lib/lineage.ts).
  */
 import { adjacency, findPath, type ChainStep, type Relation } from '../lib/lineage.ts';
+import type { RelationType } from '../schema/taxonomy.ts';
 
 interface PathData {
   base: string;
   /** id → [short label, year] */
   papers: Record<string, [string, number]>;
-  /** [from, to, type label ("builds on"), note] */
-  relations: [string, string, string, string][];
+  /** What each relation type reads as: "builds on". */
+  verbs: Record<RelationType, string>;
+  /** [from, to, type, note] */
+  relations: [string, string, RelationType, string][];
 }
 
 export function mountPathFinder(): void {
@@ -62,7 +65,7 @@ export function mountPathFinder(): void {
       const note = document.createElement('p');
       note.className = 'chain__note';
       const strong = document.createElement('strong');
-      strong.textContent = `${label(s.relation.from)} ${s.relation.type} ${label(s.relation.to)}.`;
+      strong.textContent = `${label(s.relation.from)} ${data.verbs[s.relation.type]} ${label(s.relation.to)}.`;
       note.append(strong, ` ${s.relation.note}`);
       li.append(head, note);
       ol.append(li);

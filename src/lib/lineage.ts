@@ -16,14 +16,9 @@ export const PATH_FINDER_EXAMPLES: readonly (readonly [from: string, to: string]
   ['schmidhuber1991learning', 'choromanski2020rethinking'],
 ];
 
-export interface Relation {
-  /** The paper whose note carries the relation. */
-  from: string;
-  /** The paper it relates to. */
-  to: string;
-  type: string;
-  note: string;
-}
+import type { Relation } from './knowledge.ts';
+
+export type { Relation };
 
 /** One step of a chain: walking from `at` to `next` over `relation`, along it or against it. */
 export interface ChainStep {

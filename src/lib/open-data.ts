@@ -1,7 +1,7 @@
 /**
  * Builds the open-data export (`/papers.json`, shape in src/schema/open-data.ts) from the parsed
- * entries and the link graph. Pure: the page passes astro:content entries, the tests pass entries
- * read from disk.
+ * entries and their knowledge (src/lib/knowledge.ts). Pure: the page passes astro:content entries,
+ * the tests pass entries read from disk.
  */
 import type { Concept } from '../schema/concept.ts';
 import { OPEN_DATA_VERSION, type OpenData } from '../schema/open-data.ts';
@@ -10,7 +10,7 @@ import type { ReadingPath } from '../schema/path.ts';
 import type { Resource } from '../schema/resource.ts';
 import type { CollectionName } from '../schema/taxonomy.ts';
 import type { Topic } from '../schema/topic.ts';
-import type { LinkGraph } from './link-graph.ts';
+import type { Knowledge } from './knowledge.ts';
 import { entryPath, withBase } from './slug.ts';
 
 /** Where the export and its schema are published, relative to the base path. */
@@ -32,7 +32,7 @@ export interface OpenDataInput {
   topics: readonly Entry<Topic>[];
   paths: readonly Entry<ReadingPath>[];
   resources: readonly Entry<Resource>[];
-  graph: LinkGraph;
+  knowledge: Knowledge;
 }
 
 /** An absolute URL on the site: origin + base path + path. */
@@ -45,17 +45,10 @@ const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
 
 /** The whole knowledge base as one JSON-ready object, in a stable order. */
 export function buildOpenData(input: OpenDataInput): OpenData {
-  const { site, base, graph } = input;
+  const { site, base, knowledge } = input;
   const page = (collection: CollectionName, id: string) => siteUrl(site, base, entryPath(collection, id));
-  const relations: OpenData['relations'] = [];
-  const mentions: OpenData['mentions'] = [];
-  for (const edges of graph.outgoing.values()) {
-    for (const e of edges) {
-      if (e.kind === 'relation')
-        relations.push({ source: e.from.slice('papers/'.length), type: e.type, target: e.to.slice('papers/'.length), note: e.note });
-      else mentions.push({ source: e.from, target: e.to });
-    }
-  }
+  const relations: OpenData['relations'] = knowledge.relations.map((r) => ({ source: r.from, type: r.type, target: r.to, note: r.note }));
+  const mentions: OpenData['mentions'] = knowledge.mentions.map((m) => ({ source: m.from, target: m.to }));
   relations.sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target) || a.type.localeCompare(b.type));
   mentions.sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
   return {

@@ -10,6 +10,7 @@
  * - `names`: every name readers type (short name, aliases, BibTeX key, arXiv id).
  * Names live only in metadata, never as hidden page text, so search excerpts show the note's words.
  */
+import type { IndexedEntry } from './knowledge.ts';
 
 /**
  * What the index leaves out (Pagefind's excludeSelectors, scripts/build-search-index.ts):
@@ -54,6 +55,18 @@ export function exactName(short: string): string {
 }
 
 /** The name metadata of a page: pass to BaseLayout's `search.meta`. Empty names are dropped. */
+/**
+ * The names search matches for an entry of the knowledge (src/lib/knowledge.ts): a paper by its
+ * short name, aliases, BibTeX key and arXiv id, a concept by its short name, title and aliases.
+ */
+export function entryNameMeta(
+  e: Pick<IndexedEntry, 'collection' | 'id' | 'title' | 'short' | 'aliases' | 'arxiv'>,
+): Record<string, string> {
+  return e.collection === 'papers'
+    ? nameMeta(e.short, [...(e.aliases ?? []), e.id, e.arxiv])
+    : nameMeta(e.short, [e.title, ...(e.aliases ?? [])]);
+}
+
 export function nameMeta(short: string | undefined, names: readonly (string | undefined)[]): Record<string, string> {
   const all = [...new Set([short, ...names].filter((n): n is string => Boolean(n && n.trim())))];
   const folded = short ? exactName(short) : '';

@@ -1,6 +1,6 @@
 /** /feed.xml — an Atom feed of the 50 most recently added notes: paper notes and concept pages. */
 import type { APIRoute } from 'astro';
-import { href, siteData, url } from '../lib/site-data.ts';
+import { href, siteData, url } from '../data/site-data.ts';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

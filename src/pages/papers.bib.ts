@@ -1,6 +1,6 @@
 /** /papers.bib — every paper's BibTeX entry, oldest first. */
 import type { APIRoute } from 'astro';
-import { siteData } from '../lib/site-data.ts';
+import { siteData } from '../data/site-data.ts';
 import { toBibtex, toCsl } from '../lib/bibtex.ts';
 
 export const GET: APIRoute = async () => {

@@ -1,6 +1,6 @@
 /** /papers.csl.json — every paper as a CSL-JSON item (the format reference managers import), oldest first. */
 import type { APIRoute } from 'astro';
-import { siteData } from '../lib/site-data.ts';
+import { siteData } from '../data/site-data.ts';
 import { toCsl } from '../lib/bibtex.ts';
 
 export const GET: APIRoute = async () => {

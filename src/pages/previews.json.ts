@@ -5,29 +5,31 @@
  * Read by src/client/preview.ts on the first hover or focus of a previewable link.
  */
 import type { APIRoute } from 'astro';
-import { authorLine, siteData } from '../lib/site-data.ts';
+import { authorLine, siteData } from '../data/site-data.ts';
 
 export const GET: APIRoute = async () => {
-  const { papers, concepts, topics, paths, resources, papersByTopic } = await siteData();
+  const { knowledge, paperById, conceptById, topicById, paths, resources, papersByTopic } = await siteData();
+  const pathById = new Map(paths.map((p) => [p.id, p]));
+  const resourceById = new Map(resources.map((r) => [r.id, r]));
   const out: Record<string, { t: string; m: string; s: string }> = {};
-  for (const p of papers) {
-    out[`papers/${p.id}`] = {
-      t: p.data.title,
-      m: `${p.data.year} · ${authorLine(p.data.authors)}${p.data.depth === 'landmark' ? ' · landmark note' : ''}`,
-      s: p.data.tldr,
-    };
+  // One preview per entry of the knowledge's index, which is also what every wikilink resolves against.
+  for (const { key, collection, id, title } of knowledge.entries.values()) {
+    const preview = (m: string, summary: string) => (out[key] = { t: title, m, s: summary });
+    if (collection === 'papers') {
+      const p = paperById.get(id)!.data;
+      preview(`${p.year} · ${authorLine(p.authors)}${p.depth === 'landmark' ? ' · landmark note' : ''}`, p.tldr);
+    } else if (collection === 'concepts') {
+      const c = conceptById.get(id)!.data;
+      preview(`Concept${c.demos.length ? ' · with interactive demo' : ''}`, c.summary);
+    } else if (collection === 'topics') {
+      preview(`Topic · ${papersByTopic.get(id)?.length ?? 0} papers`, topicById.get(id)!.data.description);
+    } else if (collection === 'paths') {
+      const p = pathById.get(id)!.data;
+      preview(`Reading path · ${p.steps.length} steps`, p.description);
+    } else {
+      const r = resourceById.get(id)!.data;
+      preview(`${r.kind[0]!.toUpperCase()}${r.kind.slice(1)} · ${r.author}`, r.note);
+    }
   }
-  for (const c of concepts)
-    out[`concepts/${c.id}`] = { t: c.data.title, m: `Concept${c.data.demos.length ? ' · with interactive demo' : ''}`, s: c.data.summary };
-  for (const t of topics)
-    out[`topics/${t.id}`] = { t: t.data.title, m: `Topic · ${papersByTopic.get(t.id)?.length ?? 0} papers`, s: t.data.description };
-  for (const p of paths)
-    out[`paths/${p.id}`] = { t: p.data.title, m: `Reading path · ${p.data.steps.length} steps`, s: p.data.description };
-  for (const r of resources)
-    out[`resources/${r.id}`] = {
-      t: r.data.title,
-      m: `${r.data.kind[0]!.toUpperCase()}${r.data.kind.slice(1)} · ${r.data.author}`,
-      s: r.data.note,
-    };
   return new Response(JSON.stringify(out), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

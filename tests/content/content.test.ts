@@ -4,13 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content-files.ts';
-import { checkContent, wordCount } from '../../src/lib/content-rules.ts';
-import { buildLinkGraph, nodeKey } from '../../src/lib/link-graph.ts';
+import { loadContent } from '../../src/integrations/content-loader.ts';
+import { checkContent, wordCount } from '../../src/lib/content-rules/index.ts';
 import { PATH_FINDER_EXAMPLES, findPath } from '../../src/lib/lineage.ts';
 import { formatProblem } from '../../src/schema/index.ts';
 
-const { content, problems } = loadContent();
+const { content, problems, knowledge, demos } = loadContent();
 const canonical = JSON.parse(readFileSync('tests/fixtures/canonical-papers.json', 'utf8')) as {
   landmarks: string[];
   papers: { id: string; arxiv?: string }[];
@@ -21,7 +20,7 @@ const lists = JSON.parse(readFileSync('tests/fixtures/reading-list-papers.json',
 
 describe('content on disk', () => {
   it('has no schema or cross-entry problems', () => {
-    expect([...problems, ...checkContent(content)].map(formatProblem)).toEqual([]);
+    expect([...problems, ...checkContent(content, { knowledge, demos })].map(formatProblem)).toEqual([]);
   });
 
   it('links every example pair of the path-finder page by a chain of relations', () => {
@@ -79,8 +78,7 @@ describe('content on disk', () => {
   });
 
   it('connects every paper to the lineage graph by at least one relation', () => {
-    const graph = buildLinkGraph(content.papers.map((p) => ({ collection: 'papers' as const, id: p.id, relations: p.data?.relations ?? [] })));
-    const isolated = content.papers.filter((p) => (graph.outgoing.get(nodeKey('papers', p.id)) ?? []).length + (graph.incoming.get(nodeKey('papers', p.id)) ?? []).length === 0);
+    const isolated = content.papers.filter((p) => knowledge.relationsFrom(p.id).length + knowledge.relationsTo(p.id).length === 0);
     expect(isolated.map((p) => p.id)).toEqual([]);
   });
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content-files.ts';
+import { loadContent } from '../../src/integrations/content-loader.ts';
 
 const { content } = loadContent();
 

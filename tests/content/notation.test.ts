@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content-files.ts';
+import { loadContent } from '../../src/integrations/content-loader.ts';
 import { KATEX_MACROS, KATEX_OPTIONS } from '../../src/lib/katex-macros.ts';
 import { CONVENTIONS, MACRO_MEANINGS, RESERVED_SYMBOLS, checkNotation, macroTableProblems } from '../../src/lib/notation.ts';
 

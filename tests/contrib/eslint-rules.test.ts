@@ -63,6 +63,37 @@ describe('eslint.config.js import rules', () => {
     }
   });
 
+  it('keeps src/lib pure: no node: or astro: module, nothing from src/data or src/integrations', async () => {
+    for (const [file, spec] of [
+      ['src/lib/new-helper.ts', 'node:fs'],
+      ['src/lib/new-helper.ts', 'node:path'],
+      ['src/lib/new-helper.ts', 'astro:content'],
+      ['src/lib/new-helper.ts', '../data/site-data.ts'],
+      ['src/lib/new-helper.ts', '../integrations/content-loader.ts'],
+      ['src/lib/markdown/new-plugin.ts', '../../integrations/content-loader.ts'],
+    ] as const) {
+      const messages = await restricted(file, `import * as m from '${spec}';\nexport const f = m;\n`);
+      expect(messages, `${file} → ${spec}`).toHaveLength(1);
+      expect(messages[0]).toContain('src/lib is pure');
+    }
+    // A type from zod is fine: the schemas are built on it.
+    expect(await restricted('src/lib/new-helper.ts', "import type { z } from 'astro/zod';\nexport type T = z.ZodType;\n")).toEqual([]);
+  });
+
+  it('keeps src/data below components, layouts and pages', async () => {
+    expect(
+      await restricted(
+        'src/data/new-view.ts',
+        "import { getCollection } from 'astro:content';\nimport { slugify } from '../lib/slug.ts';\nexport const f = [getCollection, slugify];\n",
+      ),
+    ).toEqual([]);
+    for (const spec of ['../components/PaperLink.astro', '../pages/index.astro', '../integrations/content-loader.ts']) {
+      const messages = await restricted('src/data/new-view.ts', `import * as m from '${spec}';\nexport const f = m;\n`);
+      expect(messages, spec).toHaveLength(1);
+      expect(messages[0]).toContain('src/data must not import');
+    }
+  });
+
   it('leaves components and pages free to import src/lib and src/schema', async () => {
     expect(
       await restricted(

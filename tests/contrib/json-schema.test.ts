@@ -8,7 +8,7 @@ import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { jsonSchemas, schemaFile } from '../../scripts/lib/json-schema.ts';
-import { loadContent } from '../../src/lib/content-files.ts';
+import { loadContent } from '../../src/integrations/content-loader.ts';
 import { COLLECTIONS } from '../../src/schema/taxonomy.ts';
 import { PROJECT, fixtures } from './scratch.ts';
 

@@ -9,8 +9,7 @@
  *
  * Run: npm run build && npx playwright test tests/e2e/demos-efficiency-and-pretraining.spec.ts
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import {
   attentionCost,
   bartNoising,
@@ -43,7 +42,20 @@ import { stepperInputs } from '../../src/demos/flash-attention/view.ts';
 import { errorInputs, ERROR_DEFAULTS } from '../../src/demos/efficient-attention/view.ts';
 import { routerLogits, DEFAULT_SENTENCE as MOE_SENTENCE } from '../../src/demos/mixture-of-experts/view.ts';
 import { DEFAULT_SENTENCE as PT_SENTENCE } from '../../src/demos/pretraining-objectives/view.ts';
-import { cellsOf, expectSame, noJsPage, press, tabTo, tokensOf, typeInto, valueOf, watchErrors } from './support.ts';
+import {
+  cellsOf,
+  expectInputMessage,
+  expectSame,
+  expectSoundDemo,
+  noJsPage,
+  openDemo,
+  press,
+  tabTo,
+  tokensOf,
+  typeIn,
+  valueOf,
+  watchErrors,
+} from './support.ts';
 
 const PAGES = {
   flash: '/concepts/flash-attention/',
@@ -63,11 +75,6 @@ const INSTANCES = [
   ['moe', 'moe-params'],
   ['pretraining', 'pretraining-demo'],
 ] as const;
-
-/** Types into a text control and, unless `commit` is false, leaves it with Tab (its change event). */
-function typeIn(page: Page, field: Locator, text: string, commit = true): Promise<void> {
-  return typeInto(page, field, text, { commit });
-}
 
 /** Rows' m, ℓ and output after `t` tiles of the trace, replayed here from flashAttention's own trace. */
 function replay(steps: readonly FlashStep[], n: number, d: number, t: number): { m: number; l: number; o: number[] }[] {
@@ -95,9 +102,7 @@ function relErr(a: Matrix, b: Matrix): number {
 test.describe('flash-attention', () => {
   test('keyboard: Step, Step back, slider, Play/Pause, n and causal; m, ℓ and O equal flashAttention', async ({ page }) => {
     test.slow(); // one long keyboard session through every control, with a real 1.2 s pause check
-    const errors = watchErrors(page);
-    await page.goto(PAGES.flash);
-    const demo = page.locator('#flash-stepper');
+    const { demo, errors } = await openDemo(page, PAGES.flash, '#flash-stepper');
     const { q, k, v } = stepperInputs(8, 4, 1);
     const run = flashAttention(q, k, v, { blockSize: 2, trace: true });
     const steps = run.steps!;
@@ -187,33 +192,23 @@ test.describe('flash-attention', () => {
   });
 
   test('bad input: a message next to the control, the last good value kept or clamped, no console error', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.flash);
-    const demo = page.locator('#flash-stepper');
+    const { demo, errors } = await openDemo(page, PAGES.flash, '#flash-stepper');
     const n = demo.getByLabel('Sequence length n');
     const before = await demo.locator('[data-cell="m-0"]').textContent();
-    await typeIn(page, n, 'abc', false);
-    await expect(demo.locator('[data-msg-for="n"]')).toHaveText('“abc” is not a number; keeping n = 8.');
+    await expectInputMessage(page, demo, n, 'abc', 'n', '“abc” is not a number; keeping n = 8.', { commit: false });
     await expect(n).toHaveAttribute('aria-invalid', 'true');
     await expect(demo.locator('[data-cell="m-0"]')).toHaveText(before ?? '');
-    await typeIn(page, n, '99', false);
-    await expect(demo.locator('[data-msg-for="n"]')).toHaveText('The maximum is 32; using 32.');
-    await typeIn(page, n, '', false);
-    await expect(demo.locator('[data-msg-for="n"]')).toHaveText('n is empty; keeping 32.');
-    await typeIn(page, n, '4');
-    await expect(demo.locator('[data-msg-for="n"]')).toHaveText('');
-    await typeIn(page, demo.getByLabel('Block size B'), '6');
-    await expect(demo.locator('[data-msg-for="block"]')).toHaveText('B is capped at n = 4 (one block holds the whole sequence).');
+    await expectInputMessage(page, demo, n, '99', 'n', 'The maximum is 32; using 32.', { commit: false });
+    await expectInputMessage(page, demo, n, '', 'n', 'n is empty; keeping 32.', { commit: false });
+    await expectInputMessage(page, demo, n, '4', 'n', '');
+    await expectInputMessage(page, demo, 'Block size B', '6', 'block', 'B is capped at n = 4 (one block holds the whole sequence).');
     await expect(demo.getByRole('slider', { name: 'Tiles visited t' })).toHaveAttribute('max', '1');
-    await typeIn(page, demo.getByLabel('Head dimension d'), '-3');
-    await expect(demo.locator('[data-msg-for="d"]')).toHaveText('The minimum is 1; using 1.');
+    await expectInputMessage(page, demo, 'Head dimension d', '-3', 'd', 'The minimum is 1; using 1.');
     expect(errors).toEqual([]);
   });
 
   test('costs: keyboard d and M; curves equal the formulas, markers the measured peakScratchElements', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.flash);
-    const demo = page.locator('#flash-costs');
+    const { demo, errors } = await openDemo(page, PAGES.flash, '#flash-costs');
     const d = demo.getByLabel('Head dimension d');
     await d.focus();
     await page.keyboard.press('ArrowDown'); // 64 → 56 (step 8)
@@ -233,8 +228,7 @@ test.describe('flash-attention', () => {
       .poll(() => valueOf(demo.locator('tr[data-n="128"] td').nth(2)))
       .toBe(flashAttention(q, k, v, { blockSize: 64 }).peakScratchElements);
     await expect(demo.locator('svg[data-chart="fa-memory"] .chart-series')).toHaveCount(3);
-    await typeIn(page, demo.getByLabel('SRAM size M (numbers)'), '10');
-    await expect(demo.locator('[data-msg-for="sram"]')).toHaveText('The minimum is 64; using 64.');
+    await expectInputMessage(page, demo, 'SRAM size M (numbers)', '10', 'sram', 'The minimum is 64; using 64.');
     expect(errors).toEqual([]);
   });
 });
@@ -243,9 +237,7 @@ test.describe('flash-attention', () => {
 
 test.describe('efficient-attention', () => {
   test('gallery: keyboard n, window shape, globals; counts equal countNonzero of the compute masks', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.efficient);
-    const demo = page.locator('#patterns-gallery');
+    const { demo, errors } = await openDemo(page, PAGES.efficient, '#patterns-gallery');
     const count = (key: string): Locator => demo.locator(`[data-count="${key}"]`);
     await typeIn(page, demo.getByLabel('Sequence length n'), '24');
     await demo.getByLabel('Window shape').focus();
@@ -275,25 +267,18 @@ test.describe('efficient-attention', () => {
   });
 
   test('gallery: bad input shows messages and keeps the figure, no console error', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.efficient);
-    const demo = page.locator('#patterns-gallery');
-    await typeIn(page, demo.getByLabel('Global positions'), '3, 99');
-    await expect(demo.locator('[data-msg-for="globals"]')).toHaveText('Position 99 is outside 1 … 16; using 3.');
+    const { demo, errors } = await openDemo(page, PAGES.efficient, '#patterns-gallery');
+    await expectInputMessage(page, demo, 'Global positions', '3, 99', 'globals', 'Position 99 is outside 1 … 16; using 3.');
     await typeIn(page, demo.getByLabel('Global positions'), 'first');
     await expect(demo.locator('[data-msg-for="globals"]')).toContainText('is not a number');
-    await typeIn(page, demo.getByLabel('Summary cells c'), '9');
-    await expect(demo.locator('[data-msg-for="summary"]')).toHaveText('c can be at most the stride l = 4; using 4.');
-    await typeIn(page, demo.getByLabel('Sequence length n'), '1000');
-    await expect(demo.locator('[data-msg-for="n"]')).toHaveText('The maximum is 64; using 64.');
+    await expectInputMessage(page, demo, 'Summary cells c', '9', 'summary', 'c can be at most the stride l = 4; using 4.');
+    await expectInputMessage(page, demo, 'Sequence length n', '1000', 'n', 'The maximum is 64; using 64.');
     await expect(demo.locator('[data-count="full"]')).toHaveAttribute('data-value', '4096');
     expect(errors).toEqual([]);
   });
 
   test('error: keyboard inputs and n; Linformer errors equal linformerAttention against scaledDotProductAttention', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.efficient);
-    const demo = page.locator('#patterns-error');
+    const { demo, errors } = await openDemo(page, PAGES.efficient, '#patterns-error');
     await demo.getByLabel('Inputs').focus();
     await page.keyboard.press('ArrowDown'); // smooth → random
     await typeIn(page, demo.getByLabel('Sequence length n'), '16');
@@ -307,16 +292,13 @@ test.describe('efficient-attention', () => {
     }
     await expect.poll(() => valueOf(demo.locator('[data-cell="lin-16"]'))).toBeLessThan(1e-12);
     await expect(demo.locator('[data-cell="perf-256"]')).toHaveText(/^\d\.\d{4}$/);
-    await typeIn(page, demo.getByLabel('Head dimension d'), 'x');
-    await expect(demo.locator('[data-msg-for="errD"]')).toHaveText('“x” is not a number; keeping d = 8.');
+    await expectInputMessage(page, demo, 'Head dimension d', 'x', 'errD', '“x” is not a number; keeping d = 8.');
     expect(errors).toEqual([]);
   });
 
   test('costs: FLOPs and memory equal attentionCost; Measure times the compute module in this browser', async ({ page }) => {
     test.setTimeout(90_000);
-    const errors = watchErrors(page);
-    await page.goto(PAGES.efficient);
-    const demo = page.locator('#patterns-costs');
+    const { demo, errors } = await openDemo(page, PAGES.efficient, '#patterns-costs');
     await typeIn(page, demo.getByLabel('Linformer k'), '128');
     const d = demo.getByLabel('Head dimension d');
     await d.focus();
@@ -337,8 +319,7 @@ test.describe('efficient-attention', () => {
     await expect(times).toHaveCount(20);
     for (const t of await times.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-value'))))) expect(t).toBeGreaterThan(0);
     await expect(demo.locator('svg[data-chart="ea-time"]')).toBeVisible();
-    await typeIn(page, demo.getByLabel('Performer features m'), '0');
-    await expect(demo.locator('[data-msg-for="features"]')).toHaveText('The minimum is 1; using 1.');
+    await expectInputMessage(page, demo, 'Performer features m', '0', 'features', 'The minimum is 1; using 1.');
     expect(errors).toEqual([]);
   });
 });
@@ -347,9 +328,7 @@ test.describe('efficient-attention', () => {
 
 test.describe('mixture-of-experts', () => {
   test('keyboard: top-2, renormalise, capacity, skew, re-roll; numbers equal topKGating, dispatch and the loss', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.moe);
-    const demo = page.locator('#moe-routing-demo');
+    const { demo, errors } = await openDemo(page, PAGES.moe, '#moe-routing-demo');
     const tokens = tokenize(MOE_SENTENCE, []).value;
     await demo.getByLabel('Experts per token k').focus();
     await page.keyboard.press('ArrowDown'); // top-1 → top-2
@@ -396,27 +375,19 @@ test.describe('mixture-of-experts', () => {
   });
 
   test('bad input: messages, clamping, the last sentence kept; no console error', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.moe);
-    const demo = page.locator('#moe-routing-demo');
-    await typeIn(page, demo.getByLabel('Experts E'), 'many');
-    await expect(demo.locator('[data-msg-for="experts"]')).toHaveText('“many” is not a number; keeping Experts E = 4.');
-    await typeIn(page, demo.getByLabel('Experts E'), '40');
-    await expect(demo.locator('[data-msg-for="experts"]')).toHaveText('The maximum is 16; using 16.');
+    const { demo, errors } = await openDemo(page, PAGES.moe, '#moe-routing-demo');
+    await expectInputMessage(page, demo, 'Experts E', 'many', 'experts', '“many” is not a number; keeping Experts E = 4.');
+    await expectInputMessage(page, demo, 'Experts E', '40', 'experts', 'The maximum is 16; using 16.');
     await expect(demo.locator('table[data-matrix="router"] thead th')).toHaveCount(1 + 16 + 2);
-    await typeIn(page, demo.getByLabel('Tokens (a sentence)'), '   ');
-    await expect(demo.locator('[data-msg-for="sentence"]')).toHaveText('Type at least one word; keeping the last sentence.');
+    await expectInputMessage(page, demo, 'Tokens (a sentence)', '   ', 'sentence', 'Type at least one word; keeping the last sentence.');
     await expect(demo.locator('table[data-matrix="router"] tbody tr')).toHaveCount(13);
-    await typeIn(page, demo.getByLabel('Capacity factor'), '-1');
-    await expect(demo.locator('[data-msg-for="capacityFactor"]')).toHaveText('The minimum is 0; using 0.');
+    await expectInputMessage(page, demo, 'Capacity factor', '-1', 'capacityFactor', 'The minimum is 0; using 0.');
     await expect(demo.locator('[data-out="dropped"]')).toHaveAttribute('data-value', '13');
     expect(errors).toEqual([]);
   });
 
   test('params: keyboard E; held and used equal moeParameterCounts', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.moe);
-    const demo = page.locator('#moe-params');
+    const { demo, errors } = await openDemo(page, PAGES.moe, '#moe-params');
     const e = demo.getByLabel('Experts E');
     await e.focus();
     await page.keyboard.press('ArrowUp'); // 128 → 136
@@ -429,8 +400,7 @@ test.describe('mixture-of-experts', () => {
       await expect.poll(() => valueOf(demo.locator(`[data-cell="held-${key}"]`))).toBe(c.held);
       await expect.poll(() => valueOf(demo.locator(`[data-cell="used-${key}"]`))).toBe(c.usedPerToken);
     }
-    await typeIn(page, demo.getByLabel('d_ff'), '2.5');
-    await expect(demo.locator('[data-msg-for="dFF"]')).toHaveText('d_ff must be a whole number; using 3.');
+    await expectInputMessage(page, demo, 'd_ff', '2.5', 'dFF', 'd_ff must be a whole number; using 3.');
     expect(errors).toEqual([]);
   });
 });
@@ -439,9 +409,7 @@ test.describe('mixture-of-experts', () => {
 
 test.describe('pretraining-objectives', () => {
   test('keyboard: sentence, re-roll, options; every pair equals src/compute for the same seed', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.pretraining);
-    const demo = page.locator('#pretraining-demo');
+    const { demo, errors } = await openDemo(page, PAGES.pretraining, '#pretraining-demo');
     const sentence = 'Attention is all you need . Tokens talk to tokens ! Then the model learns .';
     await typeIn(page, demo.getByLabel('Sentence', { exact: true }), sentence);
     const reroll = demo.getByRole('button', { name: 'Re-roll' });
@@ -491,17 +459,13 @@ test.describe('pretraining-objectives', () => {
   });
 
   test('bad input: empty sentence kept, rates clamped; no console error', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.pretraining);
-    const demo = page.locator('#pretraining-demo');
+    const { demo, errors } = await openDemo(page, PAGES.pretraining, '#pretraining-demo');
     const before = await tokensOf(demo.locator('[data-seq="t5-input"] li'));
     await typeIn(page, demo.getByLabel('Sentence', { exact: true }), '');
     await expect(demo.locator('[data-msg-for="sentence"]')).toHaveText('Type at least one word; keeping the last sentence.');
     await expect.poll(() => tokensOf(demo.locator('[data-seq="t5-input"] li'))).toEqual(before);
-    await typeIn(page, demo.getByLabel('Noise density'), '2');
-    await expect(demo.locator('[data-msg-for="t5Density"]')).toHaveText('The maximum is 0.90; using 0.90.');
-    await typeIn(page, demo.getByLabel('Seed'), 'seed');
-    await expect(demo.locator('[data-msg-for="seed"]')).toHaveText('“seed” is not a number; keeping Seed = 1.');
+    await expectInputMessage(page, demo, 'Noise density', '2', 't5Density', 'The maximum is 0.90; using 0.90.');
+    await expectInputMessage(page, demo, 'Seed', 'seed', 'seed', '“seed” is not a number; keeping Seed = 1.');
     await typeIn(page, demo.getByLabel('Sentence', { exact: true }), 'one');
     await expect(demo.locator('table[data-matrix="gpt"]')).toHaveCount(0);
     await expect(demo.locator('[data-part="gpt"]')).toContainText('A single token has nothing to predict');
@@ -579,20 +543,7 @@ test.describe('every efficiency and pre-training demo', () => {
     test(`${id}: recompute runs, 360 px has no horizontal scroll, and axe finds nothing serious`, async ({ page }) => {
       const errors = watchErrors(page);
       await page.goto(PAGES[pageKey]);
-      const demo = page.locator(`#${id}`);
-      await expect(demo).toBeVisible();
-      // How long recompute() takes is measured by `npm run bench` (scripts/bench/demos.bench.ts).
-      const elapsed = await demo.evaluate((el) => (el as HTMLElement & { recompute(): number }).recompute());
-      expect(Number.isFinite(elapsed) && elapsed >= 0).toBe(true);
-
-      const results = await new AxeBuilder({ page }).include(`#${id}`).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-
-      await page.setViewportSize({ width: 360, height: 800 });
-      await page.waitForTimeout(50);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      await expectSoundDemo(page, page.locator(`#${id}`), `#${id}`, { seriousOnly: true });
       expect(errors).toEqual([]);
     });
   }

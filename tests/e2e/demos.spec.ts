@@ -8,7 +8,6 @@
  *
  * Run: npm run build && npx playwright test tests/e2e/demos.spec.ts
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import {
   additiveAttention,
@@ -35,7 +34,7 @@ import { projections } from '../../src/demos/multi-head-attention/view.ts';
 import { ROPE_SEEDS } from '../../src/demos/rotary-embedding/view.ts';
 import { layerWeights } from '../../src/demos/layer-normalization/view.ts';
 import { randomMatrix } from '../../src/demos/shared/tokens.ts';
-import { expected, press, tableTexts, tabTo, typeInto, watchErrors } from './support.ts';
+import { expectInputMessage, expected, expectSoundDemo, openDemo, press, tableTexts, tabTo, typeInto, watchErrors } from './support.ts';
 
 const PAGES = {
   playground: '/concepts/scaled-dot-product-attention/',
@@ -83,9 +82,7 @@ function sequenceReference(tokens: string[], heads: number, dk: number, position
 
 test.describe('scaled-dot-product-attention (playground)', () => {
   test('keyboard: temperature slider and the query handle; numbers match scaledDotProductAttention', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.playground);
-    const demo = page.locator('atlas-scaled-dot-product-attention');
+    const { demo, errors } = await openDemo(page, PAGES.playground, 'atlas-scaled-dot-product-attention');
     const slider = demo.getByRole('slider', { name: 'Temperature T' });
     await slider.focus();
     await press(page, 'ArrowLeft', 5); // T: 1.0 → 0.5
@@ -124,22 +121,17 @@ test.describe('scaled-dot-product-attention (playground)', () => {
   });
 
   test('bad coordinates show a message, keep or clamp the value, and log nothing', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.playground);
-    const demo = page.locator('atlas-scaled-dot-product-attention');
+    const { demo, errors } = await openDemo(page, PAGES.playground, 'atlas-scaled-dot-product-attention');
     const before = await demo.locator('[data-cell="weight-0"]').textContent();
     const qx = demo.getByLabel('Query q, x');
-    await typeInto(page, qx, 'abc');
-    await expect(demo.locator('[data-msg-for="qx"]')).toHaveText('“abc” is not a number; keeping q x = 1.50.');
+    await expectInputMessage(page, demo, qx, 'abc', 'qx', '“abc” is not a number; keeping q x = 1.50.', { commit: false });
     await expect(qx).toHaveAttribute('aria-invalid', 'true');
     await expect(demo.locator('[data-cell="weight-0"]')).toHaveText(before ?? '');
-    await typeInto(page, qx, '9');
-    await expect(demo.locator('[data-msg-for="qx"]')).toHaveText('The maximum is 3; using 3.');
+    await expectInputMessage(page, demo, qx, '9', 'qx', 'The maximum is 3; using 3.', { commit: false });
     await expect(demo.getByRole('slider', { name: 'Query q' })).toHaveAttribute('aria-valuetext', 'x 3.00, y 1.00');
     await page.keyboard.press('Tab'); // change event: the field shows the value in use
     await expect(qx).toHaveValue('3');
-    await typeInto(page, qx, '1');
-    await expect(demo.locator('[data-msg-for="qx"]')).toHaveText('');
+    await expectInputMessage(page, demo, qx, '1', 'qx', '', { commit: false });
     expect(errors).toEqual([]);
   });
 });
@@ -148,9 +140,7 @@ test.describe('scaled-dot-product-attention (playground)', () => {
 
 test.describe('multi-head-attention', () => {
   test('keyboard: sentence, heads, d_k, positions and mask; weights, scores and output match src/compute', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.sequence);
-    const demo = page.locator('atlas-multi-head-attention');
+    const { demo, errors } = await openDemo(page, PAGES.sequence, 'atlas-multi-head-attention');
     await typeInto(page, demo.getByLabel('Sentence', { exact: true }), 'a rose is a rose');
     await demo.getByLabel('Heads h').focus();
     await page.keyboard.press('ArrowDown'); // 2 → 4
@@ -195,9 +185,7 @@ test.describe('multi-head-attention', () => {
   });
 
   test('padding and sliding-window masks (attention-masks page) match scaledDotProductAttention per head', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.masks);
-    const demo = page.locator('atlas-multi-head-attention');
+    const { demo, errors } = await openDemo(page, PAGES.masks, 'atlas-multi-head-attention');
     await expect(demo.getByLabel('Mask')).toHaveValue('causal');
     await demo.getByLabel('Mask').focus();
     await page.keyboard.press('ArrowDown'); // causal → padding
@@ -223,9 +211,7 @@ test.describe('multi-head-attention', () => {
   });
 
   test('bad input: messages, clamping, a kept sentence and a compute error shown in the page', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.sequence);
-    const demo = page.locator('atlas-multi-head-attention');
+    const { demo, errors } = await openDemo(page, PAGES.sequence, 'atlas-multi-head-attention');
     await typeInto(page, demo.getByLabel('Sentence', { exact: true }), '');
     await expect(demo.locator('[data-msg-for="sentence"]')).toHaveText('Type at least one word; keeping the last sentence.');
     await expect(demo.locator('table[data-matrix="w1"] tbody tr')).toHaveCount(6);
@@ -242,10 +228,8 @@ test.describe('multi-head-attention', () => {
     await typeInto(page, demo.getByLabel('Sentence', { exact: true }), 'the cat sat');
     await expect(demo.locator('[data-msg-for="sentence"]')).toHaveText('');
     const dk = demo.getByLabel('d_k per head');
-    await typeInto(page, dk, 'abc');
-    await expect(demo.locator('[data-msg-for="dk"]')).toHaveText('“abc” is not a number; keeping d_k = 4.');
-    await typeInto(page, dk, '999');
-    await expect(demo.locator('[data-msg-for="dk"]')).toHaveText('The maximum is 32; using 32.');
+    await expectInputMessage(page, demo, dk, 'abc', 'dk', '“abc” is not a number; keeping d_k = 4.', { commit: false });
+    await expectInputMessage(page, demo, dk, '999', 'dk', 'The maximum is 32; using 32.', { commit: false });
     await expect(demo.locator('table[data-matrix="out"] thead th')).toHaveCount(65); // corner + d_model = 2 × 32
     await demo.getByLabel('Heads h').focus();
     await press(page, 'End'); // 8 heads × 32 > 128
@@ -270,9 +254,7 @@ test.describe('additive-attention (Bahdanau alignment)', () => {
   test('keyboard: seed, re-roll and sharing; both alignment matrices match additiveAttention and scaledDotProductAttention', async ({
     page,
   }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.bahdanau);
-    const demo = page.locator('atlas-additive-attention');
+    const { demo, errors } = await openDemo(page, PAGES.bahdanau, 'atlas-additive-attention');
     await demo.getByLabel('Seed of W, U, v').focus();
     await page.keyboard.press('ArrowUp'); // seed 2
     await demo.getByRole('button', { name: 'Re-roll additive parameters' }).focus();
@@ -311,15 +293,20 @@ test.describe('additive-attention (Bahdanau alignment)', () => {
   });
 
   test('bad input shows messages and keeps the last good state', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.bahdanau);
-    const demo = page.locator('atlas-additive-attention');
-    await typeInto(page, demo.getByLabel('State size d'), '-5');
-    await expect(demo.locator('[data-msg-for="d"]')).toHaveText('The minimum is 1; using 1.');
-    await typeInto(page, demo.getByLabel('Attention size d_a'), 'lots');
-    await expect(demo.locator('[data-msg-for="da"]')).toHaveText('“lots” is not a number; keeping Attention size d_a = 8.');
-    await typeInto(page, demo.getByLabel('Source sentence (encoder)'), '   ');
-    await expect(demo.locator('[data-msg-for="source"]')).toHaveText('Type at least one word; keeping the last sentence.');
+    const { demo, errors } = await openDemo(page, PAGES.bahdanau, 'atlas-additive-attention');
+    await expectInputMessage(page, demo, 'State size d', '-5', 'd', 'The minimum is 1; using 1.', { commit: false });
+    await expectInputMessage(page, demo, 'Attention size d_a', 'lots', 'da', '“lots” is not a number; keeping Attention size d_a = 8.', {
+      commit: false,
+    });
+    await expectInputMessage(
+      page,
+      demo,
+      'Source sentence (encoder)',
+      '   ',
+      'source',
+      'Type at least one word; keeping the last sentence.',
+      { commit: false },
+    );
     await expect(demo.locator('svg[data-matrix="dot"]')).toHaveAttribute('data-cols', String(tokenize(DEFAULT_SOURCE, []).value.length)); // the default, kept
     expect(errors).toEqual([]);
   });
@@ -329,9 +316,7 @@ test.describe('additive-attention (Bahdanau alignment)', () => {
 
 test.describe('sinusoidal encoding, RoPE and ALiBi', () => {
   test('sinusoidal: keyboard sizes, the PE table and the heatmap read-out match sinusoidalEncoding', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.sinusoidal);
-    const demo = page.locator('atlas-sinusoidal-encoding');
+    const { demo, errors } = await openDemo(page, PAGES.sinusoidal, 'atlas-sinusoidal-encoding');
     await typeInto(page, demo.getByLabel('Positions n'), '12');
     await demo.getByLabel('d_model (even)').focus();
     await press(page, 'ArrowDown', 12); // 32 → 8 (step 2)
@@ -351,10 +336,8 @@ test.describe('sinusoidal encoding, RoPE and ALiBi', () => {
     );
     await expect(demo.locator('[data-live]')).toContainText('squared length d/2 = 4.00');
     // Bad input: odd d, a huge n, a word for the base.
-    await typeInto(page, demo.getByLabel('d_model (even)'), '7');
-    await expect(demo.locator('[data-msg-for="sinD"]')).toHaveText('d_model must be even; using 8.');
-    await typeInto(page, demo.getByLabel('Positions n'), '1000');
-    await expect(demo.locator('[data-msg-for="sinLength"]')).toHaveText('The maximum is 64; using 64.');
+    await expectInputMessage(page, demo, 'd_model (even)', '7', 'sinD', 'd_model must be even; using 8.', { commit: false });
+    await expectInputMessage(page, demo, 'Positions n', '1000', 'sinLength', 'The maximum is 64; using 64.', { commit: false });
     await expect(demo.locator('svg[data-matrix="pe"]')).toHaveAttribute('data-rows', '64');
     await typeInto(page, demo.getByLabel('Base', { exact: true }), 'ten');
     await expect(demo.locator('[data-msg-for="sinBase"]')).toHaveText('“ten” is not a number; keeping Base = 10000.');
@@ -362,9 +345,7 @@ test.describe('sinusoidal encoding, RoPE and ALiBi', () => {
   });
 
   test('RoPE: shifting both positions keeps the dot product, as rotaryEmbedding says', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.rope);
-    const demo = page.locator('atlas-rotary-embedding');
+    const { demo, errors } = await openDemo(page, PAGES.rope, 'atlas-rotary-embedding');
     await demo.getByLabel('Query position').focus();
     await press(page, 'ArrowUp', 2); // 5 → 7
     await typeInto(page, demo.getByLabel('Shift both by'), '100');
@@ -385,17 +366,13 @@ test.describe('sinusoidal encoding, RoPE and ALiBi', () => {
       'Pair 1 (dimensions 2 and 3) of q and k, before and after rotation',
     );
     // Bad input.
-    await typeInto(page, demo.getByLabel('Pair shown i'), '9');
-    await expect(demo.locator('[data-msg-for="ropePair"]')).toHaveText('The maximum is 3; using 3.');
-    await typeInto(page, demo.getByLabel('Key position'), '');
-    await expect(demo.locator('[data-msg-for="ropePk"]')).toHaveText('Key position is empty; keeping 2.');
+    await expectInputMessage(page, demo, 'Pair shown i', '9', 'ropePair', 'The maximum is 3; using 3.', { commit: false });
+    await expectInputMessage(page, demo, 'Key position', '', 'ropePk', 'Key position is empty; keeping 2.', { commit: false });
     expect(errors).toEqual([]);
   });
 
   test('ALiBi: slopes, the share of attention past the training length, and the bias read-out', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.alibi);
-    const demo = page.locator('atlas-alibi');
+    const { demo, errors } = await openDemo(page, PAGES.alibi, 'atlas-alibi');
     await typeInto(page, demo.getByLabel('Heads h'), '12');
     await typeInto(page, demo.getByLabel('Sequence length n'), '40');
     await demo.getByLabel('Head shown').focus();
@@ -416,8 +393,7 @@ test.describe('sinusoidal encoding, RoPE and ALiBi', () => {
     await expect(demo.locator('[data-detail-for="bias"]')).toHaveText(
       `bias[5][2] = −m·(i − j) = −${formatNumber(slopes[2]!, 4)} × 3 = ${formatNumber(bias.data[5 * 40 + 2]!, 3)}`,
     );
-    await typeInto(page, demo.getByLabel('Heads h'), '0');
-    await expect(demo.locator('[data-msg-for="alibiHeads"]')).toHaveText('The minimum is 1; using 1.');
+    await expectInputMessage(page, demo, 'Heads h', '0', 'alibiHeads', 'The minimum is 1; using 1.', { commit: false });
     await expect(demo.locator('[data-msg-for="alibiHead"]')).toHaveText('The maximum is 1; using 1.');
     expect(errors).toEqual([]);
   });
@@ -427,9 +403,7 @@ test.describe('sinusoidal encoding, RoPE and ALiBi', () => {
 
 test.describe('layer-normalization', () => {
   test('LayerNorm vs RMSNorm on a typed vector match src/compute', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.norm);
-    const demo = page.locator('#normalization-vector');
+    const { demo, errors } = await openDemo(page, PAGES.norm, '#normalization-vector');
     await typeInto(page, demo.getByLabel('Vector x'), '3, 1, 4, 1, 5, 9, 2, 6');
     await demo.getByLabel('Add c to every entry').focus();
     await press(page, 'ArrowUp', 3);
@@ -456,9 +430,7 @@ test.describe('layer-normalization', () => {
   });
 
   test('Pre-LN vs Post-LN across depth matches layerNorm and multiHeadAttention', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(PAGES.norm);
-    const demo = page.locator('#normalization-depth');
+    const { demo, errors } = await openDemo(page, PAGES.norm, '#normalization-depth');
     await typeInto(page, demo.getByLabel('Layers L'), '6');
     await demo.getByLabel('d_model').focus();
     await press(page, 'ArrowDown', 16); // 32 → 16
@@ -490,10 +462,8 @@ test.describe('layer-normalization', () => {
       await expect(demo.locator(`[data-cell="pre-${l}"]`)).toHaveText(formatNumber(meanRms(pre), 3));
       await expect(demo.locator(`[data-cell="post-${l}"]`)).toHaveText(formatNumber(meanRms(post), 3));
     }
-    await typeInto(page, demo.getByLabel('Layers L'), '1000');
-    await expect(demo.locator('[data-msg-for="layers"]')).toHaveText('The maximum is 48; using 48.');
-    await typeInto(page, demo.getByLabel('Tokens n'), '2.5');
-    await expect(demo.locator('[data-msg-for="tokens"]')).toHaveText('Tokens n must be a whole number; using 3.');
+    await expectInputMessage(page, demo, 'Layers L', '1000', 'layers', 'The maximum is 48; using 48.', { commit: false });
+    await expectInputMessage(page, demo, 'Tokens n', '2.5', 'tokens', 'Tokens n must be a whole number; using 3.', { commit: false });
     expect(errors).toEqual([]);
   });
 });
@@ -574,21 +544,7 @@ test.describe('every demo page', () => {
     test(`${name}: recompute runs, 360 px has no horizontal scroll, and axe finds nothing serious`, async ({ page }) => {
       const errors = watchErrors(page);
       await page.goto(path);
-      const demo = page.locator('.demo').first();
-      await expect(demo).toBeVisible();
-      // recompute() redraws from the current inputs and returns the elapsed ms; how long it takes is
-      // measured by `npm run bench` (scripts/bench/demos.bench.ts), never asserted here.
-      const elapsed = await demo.evaluate((el) => (el as HTMLElement & { recompute(): number }).recompute());
-      expect(Number.isFinite(elapsed) && elapsed >= 0).toBe(true);
-
-      const results = await new AxeBuilder({ page }).include('.demo').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-
-      await page.setViewportSize({ width: 360, height: 800 });
-      await page.waitForTimeout(50);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      await expectSoundDemo(page, page.locator('.demo').first(), '.demo', { seriousOnly: true });
       expect(errors).toEqual([]);
     });
   }

@@ -12,14 +12,16 @@
  *   securitypolicyviolation event, no console error).
  *
  * Demos are discovered, not listed: every folder of src/demos/ with a PascalCase .astro component is
- * a demo, and each concept's `demos:` frontmatter says where it is embedded. A demo that no built
- * page embeds fails here, so a new demo cannot skip the gates.
+ * a demo (demoFolders, shared with the content loader), and each concept's `demos:` frontmatter says
+ * where it is embedded. `npm run lint:content` already fails on a demo folder no concept lists, or a
+ * listed demo the page body does not embed; here a demo that no built page embeds fails too, so a
+ * new demo cannot skip the gates.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { demoFolders, loadContent } from '../../src/integrations/content-loader.ts';
 
 const ROOT = process.cwd();
 const DIST = join(ROOT, 'dist');
@@ -30,28 +32,9 @@ const REQUIRED = ['/', '/papers/', '/concepts/', '/topics/', '/paths/', '/resour
 // ---------------------------------------------------------------------------------------------
 // Discovery
 
-function frontmatter(file: string): Record<string, unknown> {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'));
-  return m ? ((parseYaml(m[1]!) as Record<string, unknown> | null) ?? {}) : {};
-}
-
-function entries(collection: string): { id: string; data: Record<string, unknown> }[] {
-  const dir = join(ROOT, 'content', collection);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /\.mdx?$/.test(f))
-    .sort()
-    .map((f) => ({ id: f.replace(/\.mdx?$/, ''), data: frontmatter(join(dir, f)) }));
-}
-
-/** Folders of src/demos/ holding a PascalCase .astro component (the rule Demo.astro uses). */
-export function demoFolders(): string[] {
-  const dir = join(ROOT, 'src', 'demos');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && d.name !== 'shared' && readdirSync(join(dir, d.name)).some((f) => /^[A-Z].*\.astro$/.test(f)))
-    .map((d) => d.name)
-    .sort();
+/** The entries of a collection with their raw frontmatter, from the content loader (the one reader of content/). */
+function entries(collection: 'papers' | 'concepts'): { id: string; data: Record<string, unknown> }[] {
+  return loadContent(ROOT).content[collection].map((e) => ({ id: e.id, data: e.raw ?? {} }));
 }
 
 function builtHtml(): string[] {
@@ -151,7 +134,7 @@ function demoCases(): { cases: DemoCase[]; problems: string[] } {
       cases.push({ demo, path });
     }
   }
-  for (const demo of demoFolders()) {
+  for (const { name: demo } of demoFolders(ROOT)) {
     const pages = onPage.get(demo) ?? [];
     if (pages.length === 0)
       problems.push(

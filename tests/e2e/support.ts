@@ -1,8 +1,11 @@
 /**
  * The one helper module of the browser tests: error watching, keyboard-only driving of form
- * controls, and reading a demo's numbers back (heatmap tables, [data-cell] values) to compare them
- * with src/compute. (Playwright collects only *.spec.ts files, so this module is imported, never run.)
+ * controls and their messages, reading a demo's numbers back (heatmap tables, [data-cell] values)
+ * to compare them with src/compute, and the checks every demo instance passes (labels, recompute,
+ * axe, a 360 px viewport). (Playwright collects only *.spec.ts files, so this module is imported,
+ * never run.)
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readdirSync } from 'node:fs';
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import type { Matrix } from '../../src/compute/index.ts';
@@ -16,6 +19,16 @@ export function watchErrors(page: Page): string[] {
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
+}
+
+/**
+ * Opens `path` with console errors watched from the start, and returns the demo at `selector` and
+ * the list of errors (a test ends with `expect(errors).toEqual([])`).
+ */
+export async function openDemo(page: Page, path: string, selector: string): Promise<{ demo: Locator; errors: string[] }> {
+  const errors = watchErrors(page);
+  await page.goto(path);
+  return { demo: page.locator(selector), errors };
 }
 
 /** Presses Tab until `target` has focus (fails after `max` presses): proves it is reachable by keyboard. */
@@ -37,6 +50,58 @@ export async function typeInto(page: Page, field: Locator, text: string, options
   if (text === '') await page.keyboard.press('Backspace');
   else await page.keyboard.type(text);
   if (options.commit) await page.keyboard.press('Tab');
+}
+
+/** Types into a text control and, unless `commit` is false, leaves it with Tab (its change event). */
+export function typeIn(page: Page, field: Locator, text: string, commit = true): Promise<void> {
+  return typeInto(page, field, text, { commit });
+}
+
+/**
+ * Types `text` into `field` (a Locator, or the label of a control of `demo`) and expects the demo's
+ * message for that control, `[data-msg-for="<key>"]`, to read `message` ('' when the value is
+ * accepted). Tab leaves the field first unless `commit` is false.
+ */
+export async function expectInputMessage(
+  page: Page,
+  demo: Locator,
+  field: Locator | string,
+  text: string,
+  key: string,
+  message: string,
+  { commit = true }: { commit?: boolean } = {},
+): Promise<void> {
+  await typeIn(page, typeof field === 'string' ? demo.getByLabel(field) : field, text, commit);
+  await expect(demo.locator(`[data-msg-for="${key}"]`)).toHaveText(message);
+}
+
+/** Every form control of the demo has a non-empty accessible label. */
+export async function expectLabelled(demo: Locator): Promise<void> {
+  const unlabelled = await demo.evaluate((el) =>
+    Array.from(el.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select'))
+      .filter((c) => !Array.from(c.labels ?? []).some((l) => (l.textContent ?? '').trim() !== ''))
+      .map((c) => c.id),
+  );
+  expect(unlabelled).toEqual([]);
+}
+
+/**
+ * What every demo instance passes: its recompute() redraws from the current inputs and returns the
+ * elapsed ms (how long it takes is measured by `npm run bench -- demos`, never asserted here); axe
+ * (WCAG 2.1 A and AA) finds no violation inside `include` (with `seriousOnly`, none serious or
+ * critical); and at 360 px the page has no horizontal scroll.
+ */
+export async function expectSoundDemo(page: Page, demo: Locator, include: string, { seriousOnly = false } = {}): Promise<void> {
+  await expect(demo).toBeVisible();
+  const elapsed = await demo.evaluate((el) => (el as HTMLElement & { recompute(): number }).recompute());
+  expect(Number.isFinite(elapsed) && elapsed >= 0).toBe(true);
+  const results = await new AxeBuilder({ page }).include(include).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const violations = seriousOnly ? results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') : results.violations;
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.waitForTimeout(50);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 /** Presses `key` `times` times. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readEntry, type ContentSet, type SourceEntry } from '../../src/lib/content-files.ts';
-import { checkContent, extractMath, wordCount } from '../../src/lib/content-rules.ts';
+import { readEntry, type ContentSet, type SourceEntry } from '../../src/lib/content-entry.ts';
+import { checkContent, extractMath, wordCount } from '../../src/lib/content-rules/index.ts';
 import { formatProblem, type Problem } from '../../src/schema/index.ts';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
@@ -107,5 +107,48 @@ describe('text helpers', () => {
       { tex: 'x', display: false, line: 1 },
       { tex: '\ny\n', display: true, line: 2 },
     ]);
+  });
+
+  describe('demos', () => {
+    const concept = (fm: string, body: string) =>
+      `---\ntitle: "C"\nsummary: "s"\ntopics: [t]\npapers: [a2020x]\n${fm}added: 2026-01-01\n---\n\n${body} ${words(320)}\n`;
+    const demos = [
+      { name: 'alibi', component: 'src/demos/alibi/Alibi.astro' },
+      { name: 'rotary-embedding', component: 'src/demos/rotary-embedding/RotaryEmbedding.astro' },
+    ];
+    const withConcept = (fm: string, body: string) =>
+      set({ topics: topic, papers: { a2020x: paper('a2020x', '') }, concepts: { c: concept(fm, body) } }).content;
+
+    it('passes when every demo folder is listed by a concept that embeds it', () => {
+      const content = withConcept(
+        'demos: [alibi, rotary-embedding]\n',
+        '<Demo name="alibi" show="x" />\n\n<Demo name="rotary-embedding" />\n\n',
+      );
+      expect(checkContent(content, { demos }).map(formatProblem)).toEqual([]);
+    });
+
+    it('reports a demo folder that no concept lists, at its component', () => {
+      const content = withConcept('demos: [alibi]\n', '<Demo name="alibi" />\n\n');
+      expect(checkContent(content, { demos }).map(formatProblem)).toEqual([
+        'src/demos/rotary-embedding/RotaryEmbedding.astro:1: the demo "rotary-embedding" is listed in no concept\'s demos:, so no page is known to embed it and the browser gates never check it. Fix: embed it in its concept page with <Demo name="rotary-embedding" /> and add "rotary-embedding" to that page\'s demos: list.',
+      ]);
+      // Without the folders (another content set than the project's), the folder rule does not run.
+      expect(checkContent(content)).toEqual([]);
+    });
+
+    it('reports a listed name that is no demo folder, with a suggestion, and a listed demo the body does not embed', () => {
+      const content = withConcept('demos: [alibi, rotary-embeding]\n', '<Demo name="alibi" />\n\n');
+      expect(checkContent(content, { demos: [...demos, { name: 'x', component: 'src/demos/x/X.astro' }] }).map(formatProblem)).toEqual([
+        'content/concepts/c.mdx:6: demos.1: "rotary-embeding" is not a demo. Fix: did you mean "rotary-embedding"? use the name of a folder under src/demos/.',
+        expect.stringMatching(
+          /^src\/demos\/rotary-embedding\/RotaryEmbedding\.astro:1: the demo "rotary-embedding" is listed in no concept's demos:/,
+        ),
+        expect.stringMatching(/^src\/demos\/x\/X\.astro:1: the demo "x" is listed in no concept's demos:/),
+      ]);
+      const unembedded = withConcept('demos: [alibi]\n', 'No demo here.\n\n');
+      expect(checkContent(unembedded).map(formatProblem)).toEqual([
+        'content/concepts/c.mdx:6: demos.0: the page lists the demo "alibi" but its body does not embed it. Fix: add <Demo name="alibi" /> where the text explains it, or remove "alibi" from demos:.',
+      ]);
+    });
   });
 });

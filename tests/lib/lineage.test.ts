@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content-files.ts';
+import { loadContent } from '../../src/integrations/content-loader.ts';
 import { ancestors, descendants, findPath, lineage, neighbourhood, type Relation } from '../../src/lib/lineage.ts';
+import type { RelationType } from '../../src/schema/taxonomy.ts';
 
-const R = (from: string, type: string, to: string): Relation => ({ from, to, type, note: `${from} ${type} ${to}` });
+const R = (from: string, type: RelationType, to: string): Relation => ({ from, to, type, note: `${from} ${type} ${to}` });
 
 /** A small lineage: relations live on the later paper and point back. */
 const toy: Relation[] = [
@@ -83,10 +84,7 @@ describe('focus lineage', () => {
 });
 
 describe('path finder on the atlas', () => {
-  const { content } = loadContent();
-  const relations: Relation[] = content.papers.flatMap((p) =>
-    (p.data?.relations ?? []).map((r) => ({ from: p.id, to: r.target, type: r.type, note: r.note })),
-  );
+  const { relations } = loadContent().knowledge;
 
   it('links Bahdanau attention to FlashAttention through the Transformer', () => {
     const path = findPath(relations, 'bahdanau2014neural', 'dao2022flashattention')!;

@@ -6,46 +6,19 @@
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content-files.ts';
-import { buildLinkGraph, nodeKey, type NodeKey } from '../../src/lib/link-graph.ts';
+import { loadContent } from '../../src/integrations/content-loader.ts';
 import { buildOpenData, type OpenDataInput } from '../../src/lib/open-data.ts';
 import { openDataJsonSchema } from '../../src/lib/open-data-schema.ts';
-import { buildIdIndex, findWikilinks, resolveWikilink } from '../../src/lib/wikilinks.ts';
 import { OPEN_DATA_VERSION, openDataSchema } from '../../src/schema/open-data.ts';
-import { COLLECTIONS } from '../../src/schema/taxonomy.ts';
+import type { COLLECTIONS } from '../../src/schema/taxonomy.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SITE = 'https://example.org';
 const BASE = '/atlas/';
 
 function input(): OpenDataInput {
-  const { content, problems } = loadContent(ROOT);
+  const { content, problems, knowledge } = loadContent(ROOT);
   expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-  const refs = COLLECTIONS.flatMap((c) =>
-    content[c].map((e) => {
-      const d = e.data as { title: string; year?: number; short?: string };
-      return {
-        collection: c,
-        id: e.id,
-        title: d.title,
-        ...(c === 'papers' ? { year: d.year!, ...(d.short ? { short: d.short } : {}) } : {}),
-      };
-    }),
-  );
-  const index = buildIdIndex(refs);
-  const graph = buildLinkGraph(
-    COLLECTIONS.flatMap((c) =>
-      content[c].map((e) => ({
-        collection: c,
-        id: e.id,
-        mentions: findWikilinks(e.body).flatMap((l): NodeKey[] => {
-          const r = resolveWikilink(l, index);
-          return r.ok ? [nodeKey(r.entry.collection, r.entry.id)] : [];
-        }),
-        ...(c === 'papers' ? { relations: content.papers.find((p) => p.id === e.id)!.data!.relations } : {}),
-      })),
-    ),
-  );
   const entries = <C extends (typeof COLLECTIONS)[number]>(c: C) => content[c].map((e) => ({ id: e.id, data: e.data! }));
   return {
     site: SITE,
@@ -55,7 +28,7 @@ function input(): OpenDataInput {
     topics: entries('topics'),
     paths: entries('paths'),
     resources: entries('resources'),
-    graph,
+    knowledge,
   };
 }
 
@@ -119,11 +92,9 @@ describe('open data export', () => {
     expect(json.paths.every((p) => p.steps.length >= 2)).toBe(true);
   });
 
-  it('lists exactly the relations and wikilinks of the link graph', () => {
-    const edges = [...src.graph.outgoing.values()].flat();
-    const relationEdges = edges.filter((e) => e.kind === 'relation');
-    expect(json.relations).toHaveLength(relationEdges.length);
-    expect(json.mentions).toHaveLength(edges.length - relationEdges.length);
+  it('lists exactly the relations and wikilinks of the knowledge', () => {
+    expect(json.relations).toHaveLength(src.knowledge.relations.length);
+    expect(json.mentions).toHaveLength(src.knowledge.mentions.length);
     // …which is every relation written in the paper frontmatter.
     expect(json.relations).toHaveLength(src.papers.reduce((n, p) => n + p.data.relations.length, 0));
     const ids = new Set(json.papers.map((p) => p.id));

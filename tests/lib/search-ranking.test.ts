@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { yearPeriod } from '../../src/lib/search-facets.ts';
-import { SEARCH_RANKING, exactName, nameMeta } from '../../src/lib/search-ranking.ts';
+import { buildKnowledge } from '../../src/lib/knowledge.ts';
+import { SEARCH_RANKING, entryNameMeta, exactName, nameMeta } from '../../src/lib/search-ranking.ts';
 
 describe('search names and facets', () => {
   it('folds a short name to one lowercase word, so Pagefind cannot split it', () => {
@@ -29,5 +30,25 @@ describe('search names and facets', () => {
     expect(yearPeriod(2015)).toBe('2015–2019');
     expect(yearPeriod(2019)).toBe('2015–2019');
     expect(yearPeriod(2020)).toBe('2020–2024');
+  });
+});
+
+describe('entryNameMeta', () => {
+  it('takes the names search matches from the knowledge: paper key and arXiv id, concept title', () => {
+    const k = buildKnowledge([
+      {
+        collection: 'papers',
+        id: 'devlin2018bert',
+        title: 'BERT: Pre-training…',
+        short: 'BERT',
+        aliases: ['MLM'],
+        arxiv: '1810.04805',
+        year: 2018,
+      },
+      { collection: 'concepts', id: 'rotary-embedding', title: 'Rotary position embedding', short: 'RoPE', aliases: ['rotary'] },
+    ]);
+    expect(entryNameMeta(k.entries.get('papers/devlin2018bert')!)).toEqual(nameMeta('BERT', ['MLM', 'devlin2018bert', '1810.04805']));
+    expect(entryNameMeta(k.entries.get('papers/devlin2018bert')!)['names']).toBe('BERT · MLM · devlin2018bert · 1810.04805');
+    expect(entryNameMeta(k.entries.get('concepts/rotary-embedding')!)['names']).toBe('RoPE · Rotary position embedding · rotary');
   });
 });

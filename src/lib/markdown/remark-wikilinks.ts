@@ -1,44 +1,28 @@
 /**
  * remark plugin: turns `[[id]]` and `[[id|label]]` in text into links, through the shared resolver.
  * An unknown or ambiguous target stops the build with the file, line and "did you mean …".
+ *
+ * Pure: the id index comes from the caller. astro.config.mjs passes the knowledge's index from the
+ * content loader (src/integrations/content-loader.ts), asked again for each file so that a note
+ * added during `npm run dev` resolves.
  */
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Root, Text, PhrasingContent, Parent } from 'mdast';
 import type { VFile } from 'vfile';
-import { loadContent } from '../content-files.ts';
-import { idIndexOf } from '../content-rules.ts';
 import { entryPath, withBase } from '../slug.ts';
 import { defaultLabel, resolveWikilink, type IdIndex, parseWikilink } from '../wikilinks.ts';
-import { COLLECTIONS } from '../../schema/taxonomy.ts';
 
 export interface WikilinkOptions {
-  /** Project root holding content/. */
-  root: string;
+  /** The index of every entry (src/lib/knowledge.ts), or a function returning the current one. */
+  index: IdIndex | (() => IdIndex);
   /** Site base path, e.g. "/" or "/attention-atlas/". */
   base: string;
-}
-
-let cached: { stamp: string; index: IdIndex } | undefined;
-
-/** The id index, rebuilt when a collection folder changes (a note added, renamed or removed). */
-function currentIndex(root: string): IdIndex {
-  const stamp = COLLECTIONS.map((c) => {
-    try {
-      return statSync(join(root, 'content', c)).mtimeMs;
-    } catch {
-      return 0;
-    }
-  }).join(':');
-  if (!cached || cached.stamp !== stamp) cached = { stamp, index: idIndexOf(loadContent(root).content) };
-  return cached.index;
 }
 
 const PATTERN = /\[\[([^[\]|\n]+?)(?:\|([^[\]\n]+?))?\]\]/g;
 
 export default function remarkWikilinks(options: WikilinkOptions) {
   return (tree: Root, file: VFile) => {
-    const index = currentIndex(options.root);
+    const index = typeof options.index === 'function' ? options.index() : options.index;
     walk(tree, (parent) => {
       for (let i = 0; i < parent.children.length; i++) {
         const node = parent.children[i] as PhrasingContent;

@@ -1,6 +1,6 @@
 /** /papers/<id>.bib — one paper's BibTeX entry. */
 import type { APIRoute } from 'astro';
-import { siteData, type PaperEntry } from '../../lib/site-data.ts';
+import { siteData, type PaperEntry } from '../../data/site-data.ts';
 import { toBibtex, toCsl } from '../../lib/bibtex.ts';
 
 export async function getStaticPaths() {

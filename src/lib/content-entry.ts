@@ -1,16 +1,16 @@
 /**
- * Reads every entry under content/ straight from disk and validates it with the shared schemas,
- * collecting every problem with its file and line instead of stopping at the first.
+ * One entry as its source file states it: the frontmatter (with the line of every field), validated
+ * with the shared schemas, and the body, collecting every problem with its file and line instead of
+ * stopping at the first.
  *
- * Node-only (it uses node:fs). Used by the build guard (src/integrations/content-guard.ts), the
- * markdown wikilink plugin, `npm run lint:content` and the tests. Pages use astro:content instead.
+ * Pure: it parses a string. The loader that reads content/ from disk (src/integrations/
+ * content-loader.ts) calls it once per file.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { EXTENSIONS, SCHEMAS, friendlyIssues, type Problem } from '../schema/index.ts';
-import { COLLECTIONS, type CollectionName } from '../schema/taxonomy.ts';
+import { RELATION_TYPES, type CollectionName } from '../schema/taxonomy.ts';
 import { PAPER_ID, SLUG_ID } from '../schema/fields.ts';
+import { buildKnowledge, type Knowledge, type KnowledgeSource } from './knowledge.ts';
 import type { z } from 'astro/zod';
 
 /** An entry read from disk. `data` is the parsed frontmatter when it passed its schema. */
@@ -31,93 +31,47 @@ export interface SourceEntry<C extends CollectionName = CollectionName> {
 
 export type ContentSet = { [C in CollectionName]: SourceEntry<C>[] };
 
-export interface LoadResult {
-  content: ContentSet;
-  problems: Problem[];
-}
-
-/** Loads every collection under `contentDir` (default: `<root>/content`). */
-export function loadContent(root: string = process.cwd(), contentDir: string = join(root, 'content')): LoadResult {
-  const problems: Problem[] = [];
-  const content = {} as ContentSet;
-  for (const collection of COLLECTIONS) {
-    const dir = join(contentDir, collection);
-    const files = listFiles(dir);
-    if (files === undefined) {
-      problems.push({
-        file: relative(root, dir) || dir,
-        field: '',
-        severity: 'error',
-        message: `the ${collection} folder is missing. Fix: create ${relative(root, dir)}/ with at least one entry.`,
-      });
-      (content as Record<string, unknown>)[collection] = [];
-      continue;
-    }
-    const entries: SourceEntry[] = [];
-    for (const path of files) {
-      const file = relative(root, join(dir, path));
-      const name = basename(path);
-      const ext = EXTENSIONS[collection];
-      if (!name.endsWith(`.${ext}`)) {
-        if (/\.(md|mdx)$/.test(name)) {
-          problems.push({
-            file,
-            line: 1,
-            field: '',
-            severity: 'error',
-            message: `${collection} entries are .${ext} files. Fix: rename it to ${name.replace(/\.\w+$/, `.${ext}`)}.`,
-          });
-        }
-        continue;
-      }
-      if (path !== name) {
-        // The build's glob loader would give it the id "<folder>/<name>", which no link or URL expects.
-        problems.push({
-          file,
-          line: 1,
-          field: '',
-          severity: 'error',
-          message: `entries live directly in content/${collection}/, not in a subfolder. Fix: move it to content/${collection}/${name}.`,
-        });
-      }
-      const id = name.slice(0, -(ext.length + 1));
-      entries.push(readEntry(collection, id, file, readFileSync(join(dir, path), 'utf8'), problems));
-    }
-    if (entries.length === 0) {
-      problems.push({
-        file: relative(root, dir),
-        field: '',
-        severity: 'error',
-        message: `the ${collection} collection is empty. Fix: add at least one .${EXTENSIONS[collection]} file, or check the folder name.`,
-      });
-    }
-    (content as Record<string, unknown>)[collection] = entries;
-  }
-  return { content, problems };
+/** Every entry of a content set, collection by collection. */
+export function allEntries(content: ContentSet): SourceEntry[] {
+  return (Object.values(content) as SourceEntry[][]).flat();
 }
 
 /**
- * The files under `dir`, as paths relative to it, skipping names that start with "." or "_" (drafts),
- * as the build's glob loader does. Subfolders are listed too, so that a note filed one level too deep
- * is reported rather than silently built under another id.
+ * What the knowledge takes from an entry read from disk. Titles, short names and years come from the
+ * raw frontmatter, so that links to an entry with a schema error still resolve and only that error is
+ * reported. Relations come from the raw frontmatter too, each one that names a known type and a
+ * target, so that a schema error elsewhere in a note does not hide its relations.
  */
-function listFiles(dir: string): string[] | undefined {
-  try {
-    if (!statSync(dir).isDirectory()) return undefined;
-  } catch {
-    return undefined;
-  }
-  const out: string[] = [];
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
-      const path = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      else out.push(path);
-    }
+export function knowledgeSource(e: SourceEntry): KnowledgeSource {
+  const raw = e.raw ?? {};
+  const relations = e.collection === 'papers' ? relationsOf(raw) : undefined;
+  return {
+    collection: e.collection,
+    id: e.id,
+    title: typeof raw['title'] === 'string' ? raw['title'] : e.id,
+    ...(typeof raw['short'] === 'string' ? { short: raw['short'] } : {}),
+    ...(typeof raw['year'] === 'number' ? { year: raw['year'] } : {}),
+    ...(Array.isArray(raw['aliases']) ? { aliases: raw['aliases'].filter((a): a is string => typeof a === 'string') } : {}),
+    ...(typeof raw['arxiv'] === 'string' ? { arxiv: raw['arxiv'] } : {}),
+    body: e.body,
+    ...(relations ? { relations } : {}),
   };
-  walk('');
-  return out.sort();
+}
+
+function relationsOf(raw: Record<string, unknown>): KnowledgeSource['relations'] {
+  const list = raw['relations'];
+  if (!Array.isArray(list)) return undefined;
+  return list.flatMap((r: unknown) => {
+    if (!r || typeof r !== 'object') return [];
+    const { type, target, note } = r as Record<string, unknown>;
+    const known = RELATION_TYPES.find((t) => t === type);
+    return known && typeof target === 'string' ? [{ type: known, target, note: typeof note === 'string' ? note : '' }] : [];
+  });
+}
+
+/** The knowledge of a content set read from disk (src/lib/knowledge.ts). */
+export function knowledgeOfContent(content: ContentSet): Knowledge {
+  return buildKnowledge(allEntries(content).map(knowledgeSource));
 }
 
 /** Parses one file: frontmatter (with line numbers), schema validation, body. Problems go to `problems`. */

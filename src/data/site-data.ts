@@ -1,15 +1,16 @@
 /**
- * Everything the pages need, computed once per build from astro:content: sorted collections,
- * the wikilink index, and the link graph with its backlinks.
+ * Everything the pages need, computed once per build from astro:content: the sorted collections and
+ * the knowledge (src/lib/knowledge.ts: the entry index, relations, mentions and backlinks), built by
+ * the same function the linter and the wikilink plugin use.
  *
- * This is the only module in src/lib that talks to Astro; the graph, resolver and slugs it uses are
- * pure modules that the scripts and tests call directly.
+ * src/data is the site's data layer: the modules that talk to Astro (astro:content) or keep build
+ * caches on disk, above the pure src/lib and below the components, layouts and pages.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { assertComplete, buildKnowledge, type IndexedEntry, type Knowledge, type NodeKey } from '../lib/knowledge.ts';
+import { entryPath, withBase } from '../lib/slug.ts';
+import { defaultLabel, shortTitle, type IdIndex } from '../lib/wikilinks.ts';
 import type { CollectionName } from '../schema/taxonomy.ts';
-import { buildLinkGraph, nodeKey, type LinkGraph, type NodeKey } from './link-graph.ts';
-import { entryPath, withBase } from './slug.ts';
-import { buildIdIndex, defaultLabel, findWikilinks, resolveWikilink, shortTitle, type EntryRef, type IdIndex } from './wikilinks.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
 export type ConceptEntry = CollectionEntry<'concepts'>;
@@ -28,8 +29,9 @@ export interface SiteData {
   topicById: Map<string, TopicEntry>;
   index: IdIndex;
   /** Every entry of every collection by its node key ("resources/cs224n-rnn-slides"), for titles. */
-  entryByKey: Map<NodeKey, EntryRef>;
-  graph: LinkGraph;
+  entryByKey: Map<NodeKey, IndexedEntry>;
+  /** Relations, mentions and both directions of each. */
+  knowledge: Knowledge;
   /** Papers per topic id, newest first. */
   papersByTopic: Map<string, PaperEntry[]>;
 }
@@ -56,41 +58,34 @@ async function load(): Promise<SiteData> {
   paths.sort((a, b) => (a.data.order ?? 99) - (b.data.order ?? 99) || a.data.title.localeCompare(b.data.title));
   resources.sort((a, b) => a.data.title.localeCompare(b.data.title));
 
-  const refs: EntryRef[] = [
-    ...papers.map((p) => ({
-      collection: 'papers' as const,
-      id: p.id,
-      title: p.data.title,
-      year: p.data.year,
-      ...(p.data.short ? { short: p.data.short } : {}),
-    })),
-    ...concepts.map((c) => ({ collection: 'concepts' as const, id: c.id, title: c.data.title })),
-    ...topics.map((t) => ({ collection: 'topics' as const, id: t.id, title: t.data.title })),
-    ...paths.map((p) => ({ collection: 'paths' as const, id: p.id, title: p.data.title })),
-    ...resources.map((r) => ({ collection: 'resources' as const, id: r.id, title: r.data.title })),
-  ];
-  const index = buildIdIndex(refs);
-  const entryByKey = new Map(refs.map((r) => [nodeKey(r.collection, r.id), r]));
-  const relationsById = new Map(papers.map((p) => [p.id, p.data.relations]));
-  const mentionsOf = (body: string | undefined): NodeKey[] =>
-    findWikilinks(body ?? '').flatMap((l) => {
-      const r = resolveWikilink(l, index);
-      return r.ok ? [nodeKey(r.entry.collection, r.entry.id)] : [];
-    });
-  const all: { collection: CollectionName; id: string; body?: string | undefined }[] = [
-    ...papers,
-    ...concepts,
-    ...topics,
-    ...paths,
-    ...resources,
-  ].map((e) => ({ collection: e.collection, id: e.id, body: e.body }));
-  const graph = buildLinkGraph(
-    all.map((e) => ({
-      collection: e.collection,
-      id: e.id,
-      mentions: mentionsOf(e.body),
-      ...(e.collection === 'papers' ? { relations: relationsById.get(e.id)! } : {}),
-    })),
+  const knowledge = assertComplete(
+    buildKnowledge([
+      ...papers.map((p) => ({
+        collection: 'papers' as const,
+        id: p.id,
+        title: p.data.title,
+        year: p.data.year,
+        short: p.data.short,
+        aliases: p.data.aliases,
+        arxiv: p.data.arxiv,
+        body: p.body,
+        relations: p.data.relations,
+      })),
+      ...concepts.map((c) => ({
+        collection: 'concepts' as const,
+        id: c.id,
+        title: c.data.title,
+        short: c.data.short,
+        aliases: c.data.aliases,
+        body: c.body,
+      })),
+      ...[...topics, ...paths, ...resources].map((e) => ({
+        collection: e.collection,
+        id: e.id,
+        title: e.data.title,
+        body: e.body,
+      })),
+    ]),
   );
   const papersByTopic = new Map<string, PaperEntry[]>(topics.map((t) => [t.id, []]));
   for (const p of papers) for (const t of p.data.topics) papersByTopic.get(t)?.push(p);
@@ -101,9 +96,9 @@ async function load(): Promise<SiteData> {
     topics,
     paths,
     resources,
-    index,
-    entryByKey,
-    graph,
+    index: knowledge.index,
+    entryByKey: knowledge.entries,
+    knowledge,
     papersByTopic,
     paperById: new Map(papers.map((p) => [p.id, p])),
     conceptById: new Map(concepts.map((c) => [c.id, c])),

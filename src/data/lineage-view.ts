@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { layoutGraph, type GraphLayout, type LayoutEdge, type LayoutNode, type LayoutOptions } from '../lib/graph-layout.ts';
+import type { Relation } from '../lib/knowledge.ts';
+import { adjacency, lineage, type Arc } from '../lib/lineage.ts';
 import { RELATION_LABELS, type RelationType } from '../schema/taxonomy.ts';
-import { layoutGraph, type GraphLayout, type LayoutEdge, type LayoutNode, type LayoutOptions } from './graph-layout.ts';
-import { adjacency, lineage, type Arc, type Relation } from './lineage.ts';
 import { href, paperShort, type PaperEntry, type SiteData } from './site-data.ts';
 
 export interface GraphNode extends LayoutNode {
@@ -74,7 +75,7 @@ const graphs = new WeakMap<SiteData, { relations: Relation[]; adj: Map<string, A
 function lineageGraph(data: SiteData): { relations: Relation[]; adj: Map<string, Arc[]> } {
   let g = graphs.get(data);
   if (!g) {
-    const relations = data.papers.flatMap((p) => p.data.relations.map((r) => ({ from: p.id, to: r.target, type: r.type, note: r.note })));
+    const relations = data.knowledge.relations;
     g = { relations, adj: adjacency(relations) };
     graphs.set(data, g);
   }
@@ -103,7 +104,7 @@ function node(data: SiteData, p: PaperEntry, center?: string): GraphNode {
 }
 
 function edge(data: SiteData, r: Relation): GraphEdge {
-  const type = r.type as RelationType;
+  const type = r.type;
   const from = paperShort(data.paperById.get(r.from)!);
   const to = paperShort(data.paperById.get(r.to)!);
   return {

@@ -1,0 +1,38 @@
+/**
+ * Content rules, schema: what the frontmatter must say beyond what each file's zod schema checks.
+ * The schemas themselves run per file as the loader parses it (src/lib/content-entry.ts, with the
+ * schemas in src/schema/); these rules need the whole set: titles and arXiv ids are unique.
+ */
+import type { Problem } from '../../schema/index.ts';
+import type { ContentSet, SourceEntry } from '../content-entry.ts';
+
+/** No two papers share a title (ignoring case and punctuation) or an arXiv id (ignoring the version). */
+export function checkUniqueFields(content: ContentSet): Problem[] {
+  const problems: Problem[] = [];
+  const unique = (field: 'title' | 'arxiv', normalise: (v: string) => string) => {
+    const seen = new Map<string, SourceEntry>();
+    for (const e of content.papers) {
+      const value = e.raw?.[field];
+      if (typeof value !== 'string') continue;
+      const key = normalise(value);
+      const first = seen.get(key);
+      if (first) {
+        problems.push({
+          file: e.file,
+          line: e.lineOf([field]) ?? 1,
+          field,
+          severity: 'error',
+          message: `${field} "${value}" is already used by ${first.file}. Fix: ${field === 'arxiv' ? 'one paper has one note; merge the two notes or correct the id' : 'two papers cannot share a title; check which note is the duplicate'}.`,
+        });
+      } else seen.set(key, e);
+    }
+  };
+  unique('title', (t) =>
+    t
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim(),
+  );
+  unique('arxiv', (a) => a.replace(/v\d+$/, ''));
+  return problems;
+}
