@@ -53,10 +53,12 @@ const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // The server compresses each file on first request; a static host serves it precompressed.
-  await page.request.get(`${site.url}graph/all/`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+  await page.request.get(`${site.url}graph/all/`, { headers: { 'Accept-Encoding': 'br, gzip' }, timeout: 180_000 });
   const started = Date.now();
-  await page.goto(`${site.url}graph/all/`, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.querySelector('[data-graph-viewport]')?.classList.contains('is-live'));
+  await page.goto(`${site.url}graph/all/`, { waitUntil: 'load', timeout: 180_000 });
+  await page.waitForFunction(() => document.querySelector('[data-graph-viewport]')?.classList.contains('is-live'), undefined, {
+    timeout: 180_000,
+  });
   const interactiveMs = Date.now() - started;
   const counts = await page.evaluate(() => ({
     nodes: document.querySelectorAll('svg[data-lg-svg] .lg-node').length,
