@@ -55,7 +55,8 @@ const missing = Object.entries(packages)
   .filter(([, p]) => p.engines?.node && skippedForEngines(p.engines.node))
   .filter(([, p]) => (p.os || p.cpu) && fits(p.os, process.platform) && fits(p.cpu, process.arch) && fits(p.libc, libc))
   .filter(([path]) => !existsSync(join(root, path, 'package.json')))
-  .map(([path]) => path.replace(/^.*node_modules\//, ''));
+  .map(([path]) => path.replace(/^.*node_modules\//, ''))
+  .filter((name, i, names) => names.indexOf(name) === i);
 if (missing.length === 0) process.exit(0);
 
 if (!npm) {

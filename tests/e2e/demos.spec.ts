@@ -679,6 +679,14 @@ test.describe('on load', () => {
     });
   }
 
+  test('a page with a demo loads one stylesheet: no second render-blocking request for the demos', async ({ request }) => {
+    for (const path of [...Object.values(DEMO_PAGES), '/papers/choromanski2020rethinking/', '/papers/radford2018improving/']) {
+      const html = await (await request.get(path)).text();
+      expect(html).toContain('data-demo="');
+      expect(html.match(/<link[^>]*rel="stylesheet"[^>]*>/g), path).toHaveLength(1);
+    }
+  });
+
   test('a first interaction that needs computed state works on the build-time figure', async ({ page }) => {
     const errors = watchErrors(page);
     // Stepping forward before anything else moves the stepper one tile on from the build-time one.
