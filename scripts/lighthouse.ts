@@ -10,11 +10,13 @@
  * (Lighthouse keeps global state, so one process audits one page at a time; LIGHTHOUSE_CONCURRENCY); a page
  * with a category under the bar is then audited alone, twice more, and the median of its three runs
  * is judged (a noisy run on a busy machine cannot fail the gate, a real regression fails all three).
- * Scores, medians and the audits that cost points go to test-results/lighthouse.json.
+ * Scores, medians, each run's metrics (FCP, LCP, TBT, CLS, speed index) and the audits that cost points
+ * go to test-results/lighthouse.json.
  *
  * Usage: node scripts/lighthouse.ts [site-dir=dist]
  *   LIGHTHOUSE_RUNS=3 always runs three times; LIGHTHOUSE_PAGES=/,/search/ picks pages;
- *   LIGHTHOUSE_CONCURRENCY=1 audits one page at a time.
+ *   LIGHTHOUSE_CONCURRENCY=1 audits one page at a time; LIGHTHOUSE_REPORTS=<dir> keeps every run's
+ *   full Lighthouse report (JSON) there, for profiling (mainthread-work-breakdown, dom-size, …).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -29,8 +31,18 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 type Category = (typeof CATEGORIES)[number];
 
 type Scores = Record<Category, number>;
+/** The metrics behind the performance score, in ms (CLS unitless), as Lighthouse measured them. */
+const METRICS = {
+  fcp: 'first-contentful-paint',
+  lcp: 'largest-contentful-paint',
+  tbt: 'total-blocking-time',
+  cls: 'cumulative-layout-shift',
+  si: 'speed-index',
+} as const;
+type Metrics = Record<keyof typeof METRICS, number>;
 interface Run {
   scores: Scores;
+  metrics: Metrics;
   losses: Record<string, string[]>;
   version: string;
 }
@@ -51,6 +63,15 @@ async function audit(port: number, url: string): Promise<Run> {
   const lhr = result.lhr;
   if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? 0])) as Scores;
+  const metrics = Object.fromEntries(
+    Object.entries(METRICS).map(([k, id]) => [k, Math.round((lhr.audits[id]?.numericValue ?? NaN) * 1000) / 1000]),
+  ) as Metrics;
+  const keep = process.env['LIGHTHOUSE_REPORTS'];
+  if (keep) {
+    mkdirSync(keep, { recursive: true });
+    const name = new URL(url).pathname.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'home';
+    writeFileSync(join(keep, `${name}-${Date.now()}.json`), JSON.stringify(lhr));
+  }
   const losses: Record<string, string[]> = {};
   for (const c of CATEGORIES) {
     const cat = lhr.categories[c];
@@ -62,7 +83,7 @@ async function audit(port: number, url: string): Promise<Run> {
         return `${ref.id} (score ${a.score}, weight ${ref.weight}${a.displayValue ? `, ${a.displayValue}` : ''})`;
       });
   }
-  return { scores, losses, version: lhr.lighthouseVersion };
+  return { scores, metrics, losses, version: lhr.lighthouseVersion };
 }
 
 // Worker mode: `node scripts/lighthouse.ts --worker <runs> <url>…` audits the URLs in one browser and
@@ -133,6 +154,8 @@ interface Row {
   label: string;
   path: string;
   runs: Scores[];
+  /** Each run's metrics, in the order of `runs`. */
+  metrics: Metrics[];
   median: Scores;
   /** Audits that cost points, per category, from the median-performance run. */
   losses: Record<string, string[]>;
@@ -148,7 +171,11 @@ const record = (path: string, run: Run) => {
   runs.push(run);
   runsOf.set(path, runs);
   lighthouseVersion = run.version;
-  console.log(`  ${path} run ${runs.length}: ${CATEGORIES.map((c) => `${c} ${run.scores[c].toFixed(2)}`).join(', ')}`);
+  const m = run.metrics;
+  console.log(
+    `  ${path} run ${runs.length}: ${CATEGORIES.map((c) => `${c} ${run.scores[c].toFixed(2)}`).join(', ')}` +
+      ` (TBT ${Math.round(m.tbt)} ms, LCP ${Math.round(m.lcp)} ms, FCP ${Math.round(m.fcp)} ms, CLS ${m.cls.toFixed(3)})`,
+  );
 };
 
 /** Audits the pages in a worker process (its own Lighthouse and browser), recording each run. */
@@ -204,7 +231,15 @@ for (const page of queue) {
   const med = Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r.scores[c]))])) as Scores;
   const pick = runs.find((r) => r.scores.performance === med.performance) ?? runs[0]!;
   const ok = CATEGORIES.every((c) => med[c] >= MIN_SCORE);
-  rows.push({ label: page.label, path: page.path, runs: runs.map((r) => r.scores), median: med, losses: pick.losses, ok });
+  rows.push({
+    label: page.label,
+    path: page.path,
+    runs: runs.map((r) => r.scores),
+    metrics: runs.map((r) => r.metrics),
+    median: med,
+    losses: pick.losses,
+    ok,
+  });
   for (const c of CATEGORIES) {
     if (med[c] < MIN_SCORE)
       failures.push(

@@ -8,6 +8,7 @@
  *
  * Run: npm run build && npx playwright test tests/e2e/demos.spec.ts
  */
+import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import {
   additiveAttention,
@@ -548,4 +549,121 @@ test.describe('every demo page', () => {
       expect(errors).toEqual([]);
     });
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+
+/** One concept page per demo: together they load every demo in src/demos/. */
+const DEMO_PAGES: Record<string, string> = {
+  'scaled-dot-product-attention': '/concepts/scaled-dot-product-attention/',
+  'multi-head-attention': '/concepts/multi-head-attention/',
+  'additive-attention': '/concepts/additive-attention/',
+  'sinusoidal-encoding': '/concepts/positional-encoding/',
+  'rotary-embedding': '/concepts/rotary-embedding/',
+  alibi: '/concepts/alibi/',
+  'layer-normalization': '/concepts/layer-normalization/',
+  'flash-attention': '/concepts/flash-attention/',
+  'efficient-attention': '/concepts/efficient-attention/',
+  'mixture-of-experts': '/concepts/mixture-of-experts/',
+  'pretraining-objectives': '/concepts/pretraining-objectives/',
+  'gated-feed-forward': '/concepts/gated-feed-forward/',
+  'grouped-query-attention': '/concepts/grouped-query-attention/',
+  'low-rank-adaptation': '/concepts/low-rank-adaptation/',
+  'rope-scaling': '/concepts/rope-scaling/',
+  'selective-scan': '/concepts/selective-scan/',
+};
+
+/**
+ * Each demo's live parts and summary, as markup: what a reader sees. The body of a numbers table in
+ * <details> is left out (the build draws it in full for readers without JavaScript; a redraw leaves a
+ * closed one empty until it is opened). The build computes on Node's V8 and the page on Chromium's,
+ * whose Math.exp and Math.sin may differ in the last bit: full-precision values (data-value) are
+ * compared to 12 significant digits, and a printed value under 10⁻¹² (a difference that is zero up
+ * to rounding) as "0".
+ */
+function demoMarkup(): string[][] {
+  return [...document.querySelectorAll('.demo')].map((demo) => {
+    const copy = demo.cloneNode(true) as HTMLElement;
+    for (const d of copy.querySelectorAll('details[data-table-for]'))
+      for (const c of [...d.children]) if (c.tagName !== 'SUMMARY') c.remove();
+    return [...copy.querySelectorAll('[data-part], [data-live]')].map((el) =>
+      el.innerHTML
+        .replace(/data-value="(-?[\d.]+(?:e[-+]?\d+)?)"/g, (_m, v: string) => `data-value="${Number(v).toPrecision(12)}"`)
+        .replace(/−?\d(?:\.\d+)? × 10⁻(?:¹[²³⁴⁵⁶⁷⁸⁹]|[²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{3})/g, '0'),
+    );
+  });
+}
+
+test.describe('on load', () => {
+  test('the list of demo pages covers every demo in src/demos/', () => {
+    const folders = readdirSync(new URL('../../src/demos/', import.meta.url), { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'shared')
+      .map((e) => e.name);
+    expect(Object.keys(DEMO_PAGES).sort()).toEqual(folders.sort());
+  });
+
+  for (const [name, path] of Object.entries(DEMO_PAGES)) {
+    test(`${name}: the build-time figure is kept (nothing redrawn at load) and equals what the element draws for the defaults`, async ({
+      page,
+    }) => {
+      const errors = watchErrors(page);
+      // Parsing is done when readyState turns "interactive", before any module script runs: from then
+      // on, count every change to the demos' markup.
+      await page.addInitScript(() => {
+        const w = window as unknown as { demoMutations: number };
+        w.demoMutations = 0;
+        document.addEventListener('readystatechange', () => {
+          if (document.readyState !== 'interactive') return;
+          const observer = new MutationObserver((records) => (w.demoMutations += records.length));
+          for (const demo of document.querySelectorAll('.demo [data-part]')) observer.observe(demo, { childList: true, subtree: true });
+        });
+      });
+      await page.goto(path);
+      const tag = `atlas-${name}`;
+      await page.waitForFunction((t) => customElements.get(t) !== undefined, tag);
+      await page.waitForLoadState('load');
+      expect(await page.evaluate(() => (window as unknown as { demoMutations: number }).demoMutations)).toBe(0);
+
+      const built = await page.evaluate(demoMarkup);
+      expect(built.flat().length).toBeGreaterThan(0);
+      await page.evaluate(() => {
+        for (const demo of document.querySelectorAll('.demo')) (demo as HTMLElement & { recompute(): number }).recompute();
+      });
+      expect(await page.evaluate(demoMarkup)).toEqual(built);
+      for (const error of await page.locator('.demo [data-error]').all()) await expect(error).toHaveText('');
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('a page with a demo loads one stylesheet: no second render-blocking request for the demos', async ({ request }) => {
+    for (const path of [...Object.values(DEMO_PAGES), '/papers/choromanski2020rethinking/', '/papers/radford2018improving/']) {
+      const html = await (await request.get(path)).text();
+      expect(html).toContain('data-demo="');
+      expect(html.match(/<link[^>]*rel="stylesheet"[^>]*>/g), path).toHaveLength(1);
+    }
+  });
+
+  test('a first interaction that needs computed state works on the build-time figure', async ({ page }) => {
+    const errors = watchErrors(page);
+    // Stepping forward before anything else moves the stepper one tile on from the build-time one.
+    await page.goto(DEMO_PAGES['flash-attention']!);
+    const flash = page.locator('atlas-flash-attention').first();
+    await page.waitForFunction(() => customElements.get('atlas-flash-attention') !== undefined);
+    const [step, total] = (await flash.locator('output[data-value-for="step"]').textContent())!.split(' / ').map(Number);
+    expect(step).toBeLessThan(total!);
+    await flash.getByRole('button', { name: 'Step', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(flash.locator('output[data-value-for="step"]')).toHaveText(`${step! + 1} / ${total}`);
+
+    // Focusing a heatmap first reads out its cell from the element's state.
+    await page.goto(DEMO_PAGES['efficient-attention']!);
+    await page.waitForFunction(() => customElements.get('atlas-efficient-attention') !== undefined);
+    const svg = page.locator('#patterns-gallery svg[data-grid]').first();
+    const detail = page.locator(`#${(await svg.getAttribute('aria-describedby'))!}`);
+    const before = await detail.textContent();
+    await svg.focus();
+    await expect(detail).not.toHaveText(before ?? '');
+    await expect(detail).toHaveText(/\S/);
+    expect(errors).toEqual([]);
+  });
 });

@@ -6,6 +6,14 @@
  * subclass's update() inside recompute(), which catches every error (a ShapeError or ArgumentError
  * from src/compute shows its message; nothing reaches the console) and returns the elapsed ms.
  *
+ * The build-time markup is what update() draws for the default inputs, so on connect nothing is
+ * recomputed or redrawn while every control still holds its default (a reload that restored other
+ * values recomputes at once). Computing a demo's figure can take longer than a frame on a phone, and
+ * doing it during page load only blocked the main thread to redraw what was already there. The state
+ * a subclass keeps from update() (for describeCell, a stepper's position, …) is computed, without
+ * redrawing, on the reader's first interaction with the demo (pointer, focus, key, click, input or a
+ * <details> toggle), before any handler of that event runs.
+ *
  * Conventions the markup follows (src/demos/shared/Field.astro and DemoFrame.astro produce them):
  * - controls: `[data-field="name"]`, with a message line `[data-msg-for="name"]` and, for ranges,
  *   `output[data-value-for="name"]`;
@@ -32,6 +40,9 @@ function focusSelector(el: Element): string | null {
   return el.id ? `#${CSS.escape(el.id)}` : null;
 }
 
+/** Events that mean the reader has started using a demo: its update() state is needed from then on. */
+const HYDRATE_ON = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'click', 'input', 'change', 'toggle'] as const;
+
 /** Registers a custom element once (a page may embed the same demo twice). */
 export function defineDemo(tag: string, ctor: CustomElementConstructor): void {
   if (!customElements.get(tag)) customElements.define(tag, ctor);
@@ -48,6 +59,10 @@ export abstract class DemoElement extends HTMLElement {
   /** Work waiting for the next recompute (see schedule). */
   private afterFrame: (() => void)[] = [];
   private wired = false;
+  /** Whether update() has yet to run: the markup is still the build-time figure of the defaults. */
+  private pristine = false;
+  /** While true, render() leaves the markup alone (see hydrate). */
+  private quiet = false;
 
   /** Recomputes from the controls and redraws the live parts; throws freely (recompute catches). */
   protected abstract update(): void;
@@ -61,6 +76,8 @@ export abstract class DemoElement extends HTMLElement {
   connectedCallback(): void {
     if (this.wired) return;
     this.wired = true;
+    // Registered first and in the capture phase, so it runs before every other handler of the event.
+    for (const type of HYDRATE_ON) this.addEventListener(type, () => this.hydrate(), { capture: true });
     this.addEventListener('input', (e) => {
       if (this.isField(e.target)) this.schedule();
     });
@@ -91,7 +108,39 @@ export abstract class DemoElement extends HTMLElement {
       },
       true,
     );
-    this.recompute();
+    if (this.atDefaults()) this.pristine = true;
+    else this.recompute();
+  }
+
+  /** Whether every control holds the value the page was built with (its default). */
+  private atDefaults(): boolean {
+    for (const el of this.querySelectorAll<Control>('[data-field]')) {
+      if (el instanceof HTMLSelectElement) {
+        const options = [...el.options];
+        const initial = options.find((o) => o.defaultSelected) ?? options[0];
+        if (options.some((o) => o.selected !== (o === initial))) return false;
+      } else if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
+        if (el.checked !== el.defaultChecked) return false;
+      } else if (el.value !== el.defaultValue) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Runs update() once without touching the markup, for the state a subclass keeps (the markup is
+   * already the build-time figure of the same inputs). Does nothing once update() has run.
+   */
+  protected hydrate(): void {
+    if (!this.pristine) return;
+    this.pristine = false;
+    this.quiet = true;
+    try {
+      this.update();
+    } catch {
+      // The defaults compute (the build drew them); should they not, the next recompute shows why.
+    } finally {
+      this.quiet = false;
+    }
   }
 
   /**
@@ -103,6 +152,7 @@ export abstract class DemoElement extends HTMLElement {
       cancelAnimationFrame(this.frame);
       this.frame = 0;
     }
+    this.pristine = false;
     const t0 = performance.now();
     const error = this.querySelector<HTMLElement>('[data-error]');
     try {
@@ -221,6 +271,7 @@ export abstract class DemoElement extends HTMLElement {
    * element with an id), the same element of the new markup gets it back.
    */
   protected render(part: string, html: string): void {
+    if (this.quiet) return;
     const el = this.querySelector<HTMLElement>(`[data-part="${part}"]`);
     if (!el) return;
     const active = document.activeElement;
