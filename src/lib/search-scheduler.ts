@@ -50,6 +50,8 @@ export function createSearchScheduler(options: SearchSchedulerOptions): SearchSc
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   let running: string | undefined;
+  /** Whether the running search was marked superseded: its results will not be shown. */
+  let runningSuperseded = false;
   let waiting: string | undefined;
   let timer: unknown;
 
@@ -58,6 +60,7 @@ export function createSearchScheduler(options: SearchSchedulerOptions): SearchSc
     const query = waiting;
     waiting = undefined;
     running = query;
+    runningSuperseded = false;
     void options
       .run(query)
       .catch((error: unknown) => options.onError?.(error))
@@ -69,12 +72,16 @@ export function createSearchScheduler(options: SearchSchedulerOptions): SearchSc
 
   const enqueue = (query: string): void => {
     if (running !== undefined) {
-      // The running search is for an older query: its results are stale before they arrive.
-      if (query !== running) options.supersede?.();
-      else {
-        // Typing back to the running query: nothing newer needs to wait.
+      if (query === running && !runningSuperseded) {
+        // Typing back to the running query, whose results will still be shown: nothing needs to wait.
         waiting = undefined;
         return;
+      }
+      // The running search is for an older query (or its results were already dropped): it runs on,
+      // its results unshown, and this query waits for it.
+      if (!runningSuperseded) {
+        options.supersede?.();
+        runningSuperseded = true;
       }
     }
     waiting = query;

@@ -45,7 +45,8 @@ describe('search scheduler', () => {
     for (const q of ['pe', 'per', 'perf', 'perfo', 'perfor', 'perform', 'performe', 'performer']) s.request(q);
     expect(b.started).toEqual(['pe']);
     expect(s.waiting).toBe('performer');
-    expect(b.superseded).toBe(7);
+    // The running search is dropped once, however many queries overtake it.
+    expect(b.superseded).toBe(1);
     await b.complete();
     // Only the final query runs after the first: six prefixes never reach Pagefind.
     expect(b.started).toEqual(['pe', 'performer']);
@@ -82,12 +83,24 @@ describe('search scheduler', () => {
     const b = backend();
     const s = createSearchScheduler({ run: b.run, supersede: b.supersede });
     s.request('bert');
-    s.request('berta');
     s.request('bert');
-    expect(b.superseded).toBe(1);
+    expect(b.superseded).toBe(0);
     expect(s.waiting).toBeUndefined();
     await b.complete();
     expect(b.started).toEqual(['bert']);
+  });
+
+  it('reruns the running query when the reader types back to it after its results were dropped', async () => {
+    const b = backend();
+    const s = createSearchScheduler({ run: b.run, supersede: b.supersede });
+    s.request('bert');
+    s.request('berta');
+    s.request('bert');
+    // "berta" dropped the running search's results, so "bert" must run again to be shown.
+    expect(b.superseded).toBe(1);
+    expect(s.waiting).toBe('bert');
+    await b.complete();
+    expect(b.started).toEqual(['bert', 'bert']);
   });
 
   it('keeps working after a search fails, and reports the failure', async () => {
