@@ -16,6 +16,15 @@ async function restricted(file: string, code: string): Promise<string[]> {
   return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
+/** Each file importing its spec gets exactly one import-rule message, containing `expected`. */
+async function expectEachRejected(cases: readonly (readonly [file: string, spec: string])[], expected: string): Promise<void> {
+  for (const [file, spec] of cases) {
+    const messages = await restricted(file, `import * as m from '${spec}';\nexport const f = m;\n`);
+    expect(messages, `${file} → ${spec}`).toHaveLength(1);
+    expect(messages[0]).toContain(expected);
+  }
+}
+
 describe('eslint.config.js import rules', () => {
   it('lets src/compute import only its own modules', async () => {
     expect(await restricted('src/compute/new-module.ts', "import { softmax } from './softmax.ts';\nexport const f = softmax;\n")).toEqual(
@@ -51,31 +60,29 @@ describe('eslint.config.js import rules', () => {
         "import { PAPER_ID } from '../schema/fields.ts';\nimport { slugify } from './slug.ts';\nexport const f = [PAPER_ID, slugify];\n",
       ),
     ).toEqual([]);
-    for (const [file, spec] of [
-      ['src/lib/new-helper.ts', '../components/PaperLink.astro'],
-      ['src/lib/new-helper.ts', '../layouts/BaseLayout.astro'],
-      ['src/lib/new-helper.ts', '../pages/index.astro'],
-      ['src/lib/markdown/new-plugin.ts', '../../components/Toc.astro'],
-    ] as const) {
-      const messages = await restricted(file, `import * as m from '${spec}';\nexport const f = m;\n`);
-      expect(messages, `${file} → ${spec}`).toHaveLength(1);
-      expect(messages[0]).toContain('src/lib must not import components, layouts or pages');
-    }
+    await expectEachRejected(
+      [
+        ['src/lib/new-helper.ts', '../components/PaperLink.astro'],
+        ['src/lib/new-helper.ts', '../layouts/BaseLayout.astro'],
+        ['src/lib/new-helper.ts', '../pages/index.astro'],
+        ['src/lib/markdown/new-plugin.ts', '../../components/Toc.astro'],
+      ],
+      'src/lib must not import components, layouts or pages',
+    );
   });
 
   it('keeps src/lib pure: no node: or astro: module, nothing from src/data or src/integrations', async () => {
-    for (const [file, spec] of [
-      ['src/lib/new-helper.ts', 'node:fs'],
-      ['src/lib/new-helper.ts', 'node:path'],
-      ['src/lib/new-helper.ts', 'astro:content'],
-      ['src/lib/new-helper.ts', '../data/site-data.ts'],
-      ['src/lib/new-helper.ts', '../integrations/content-loader.ts'],
-      ['src/lib/markdown/new-plugin.ts', '../../integrations/content-loader.ts'],
-    ] as const) {
-      const messages = await restricted(file, `import * as m from '${spec}';\nexport const f = m;\n`);
-      expect(messages, `${file} → ${spec}`).toHaveLength(1);
-      expect(messages[0]).toContain('src/lib is pure');
-    }
+    await expectEachRejected(
+      [
+        ['src/lib/new-helper.ts', 'node:fs'],
+        ['src/lib/new-helper.ts', 'node:path'],
+        ['src/lib/new-helper.ts', 'astro:content'],
+        ['src/lib/new-helper.ts', '../data/site-data.ts'],
+        ['src/lib/new-helper.ts', '../integrations/content-loader.ts'],
+        ['src/lib/markdown/new-plugin.ts', '../../integrations/content-loader.ts'],
+      ],
+      'src/lib is pure',
+    );
     // A type from zod is fine: the schemas are built on it.
     expect(await restricted('src/lib/new-helper.ts', "import type { z } from 'astro/zod';\nexport type T = z.ZodType;\n")).toEqual([]);
   });
