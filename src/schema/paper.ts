@@ -24,8 +24,11 @@ export const relationSchema = z.strictObject(
   { error: (iss) => unknownKeys(iss, 'a relation', ['type', 'target', 'note']) },
 );
 
-/** Where in the paper a result is printed: a table, figure, section or appendix, e.g. "Table 2". */
-export const RESULT_SOURCE = /^(Tables?|Figures?|Sections?|Appendix|Appendices) [0-9A-Z]/;
+/**
+ * Where in the paper a result is printed: a table, figure, section or appendix with its number, e.g.
+ * "Table 2", or "Abstract" when the abstract prints the figures and the place in the body was not seen.
+ */
+export const RESULT_SOURCE = /^((Tables?|Figures?|Sections?|Appendix|Appendices) [0-9A-Z]|Abstract$)/;
 
 /** The paper's headline quantitative result, in the paper's own numbers, with where it is printed. */
 export const resultSchema = z.strictObject(
@@ -40,9 +43,9 @@ export const resultSchema = z.strictObject(
     source: line('result.source', 80)
       .refine((s) => RESULT_SOURCE.test(s), {
         error: (iss) =>
-          `result.source "${String(iss.input)}" does not name a place in the paper. Fix: start it with Table, Figure, Section or Appendix and a number, e.g. "Table 2" or "Section 4.1".`,
+          `result.source "${String(iss.input)}" does not name a place in the paper. Fix: start it with Table, Figure, Section or Appendix and a number, e.g. "Table 2" or "Section 4.1", or write "Abstract" when only the abstract prints the figures.`,
       })
-      .describe('Where the paper prints it: "Table 2", "Figure 3", "Section 4.1" or "Appendix B".'),
+      .describe('Where the paper prints it: "Table 2", "Figure 3", "Section 4.1", "Appendix B", or "Abstract" when only the abstract was seen to print it.'),
   },
   { error: (iss) => unknownKeys(iss, 'result', ['claim', 'source']) },
 );

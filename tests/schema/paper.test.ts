@@ -36,8 +36,8 @@ describe('paper schema', () => {
     expect(p.added.toISOString().slice(0, 10)).toBe('2026-11-22');
   });
 
-  it('accepts a headline result that names its table, figure, section or appendix', () => {
-    for (const source of ['Table 2', 'Tables 3 and 4', 'Figure 1', 'Section 4.1', 'Appendix B']) {
+  it('accepts a headline result that names its table, figure, section, appendix or the abstract', () => {
+    for (const source of ['Table 2', 'Tables 3 and 4', 'Figure 1', 'Section 4.1', 'Appendix B', 'Abstract']) {
       const p = parseWithFriendlyErrors(SCHEMAS.papers, { ...valid, result: { claim: '28.4 BLEU on WMT14 En-De.', source } }, 'f');
       expect(p.result).toEqual({ claim: '28.4 BLEU on WMT14 En-De.', source });
     }
@@ -72,6 +72,7 @@ describe('paper schema', () => {
     ['multi-line tldr', { ...valid, tldr: 'one\ntwo' }],
     ['result without a number', { ...valid, result: { claim: 'Better than the baseline.', source: 'Table 2' } }],
     ['result source that names no place', { ...valid, result: { claim: '28.4 BLEU on WMT14 En-De.', source: 'the paper' } }],
+    ['result source that is the abstract and more', { ...valid, result: { claim: '28.4 BLEU on WMT14 En-De.', source: 'Abstract and blog' } }],
     ['result with an unknown key', { ...valid, result: { claim: '28.4 BLEU on WMT14 En-De.', source: 'Table 2', table: 2 } }],
   ])('rejects %s with a message that says how to fix it', (_name, data) => {
     const out = messages(data);
