@@ -45,18 +45,8 @@ export function mountGraph(root: ParentNode = document): void {
   viewport.classList.add('is-live');
   let view: View = { x: 0, y: 0, k: 1 };
   let frame = 0;
-  // The drawing is its own compositor layer (will-change) only while it moves, and for a moment
-  // after: a layer kept for good is rasterized whole, and every later repaint of it (a filter, a
-  // highlight) waited on that raster, about a second at 1,000 papers after a zoom.
-  let settle = 0;
-  const moving = () => {
-    viewport.classList.add('is-moving');
-    clearTimeout(settle);
-    settle = window.setTimeout(() => viewport.classList.remove('is-moving'), 400);
-  };
   const apply = () => {
     frame = 0;
-    moving();
     svg.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.k})`;
   };
   const schedule = () => {
@@ -103,8 +93,6 @@ export function mountGraph(root: ParentNode = document): void {
       return;
     }
     drag = { id: e.pointerId, x: e.clientX, y: e.clientY, vx: view.x, vy: view.y, moved: false };
-    // Promote the layer now, so the drag's first frame does not pay for it.
-    moving();
   });
   viewport.addEventListener('pointermove', (e) => {
     if (pointers.has(e.pointerId)) pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
