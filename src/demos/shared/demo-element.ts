@@ -43,8 +43,33 @@ function focusSelector(el: Element): string | null {
 /** Events that mean the reader has started using a demo: its update() state is needed from then on. */
 const HYDRATE_ON = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'click', 'input', 'change', 'toggle'] as const;
 
-/** Registers a custom element once (a page may embed the same demo twice). */
+/**
+ * The blocks of a concept page (`.prose--deferred`, see global.css) are laid out only when they near
+ * the viewport, which keeps the first layout of a page of formulas and figures short. Once the page
+ * has loaded and a few seconds have passed, they are drawn one per idle period, so that nothing grows
+ * later under the reader's scroll position or keyboard focus.
+ */
+const DRAW_DEFERRED_AFTER_MS = 4000;
+function drawDeferredBlocks(): void {
+  const blocks = [...document.querySelectorAll<HTMLElement>('.prose--deferred > :not(.is-drawn)')];
+  const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f) : setTimeout(f, 50));
+  const step = () => {
+    blocks.shift()?.classList.add('is-drawn');
+    if (blocks.length) idle(step);
+  };
+  // A few seconds after load, when the first screen has been read and the page is idle; one block
+  // per idle period, so no drawing of a long figure lands in the same frame as another.
+  setTimeout(() => idle(step), DRAW_DEFERRED_AFTER_MS);
+}
+let deferredScheduled = false;
+
+/** Registers a custom element once (a page may embed the same demo twice), and schedules drawDeferredBlocks. */
 export function defineDemo(tag: string, ctor: CustomElementConstructor): void {
+  if (!deferredScheduled) {
+    deferredScheduled = true;
+    if (document.readyState === 'complete') drawDeferredBlocks();
+    else addEventListener('load', drawDeferredBlocks, { once: true });
+  }
   if (!customElements.get(tag)) customElements.define(tag, ctor);
 }
 
