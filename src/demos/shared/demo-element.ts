@@ -43,13 +43,15 @@ function focusSelector(el: Element): string | null {
 /** Events that mean the reader has started using a demo: its update() state is needed from then on. */
 const HYDRATE_ON = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'click', 'input', 'change', 'toggle'] as const;
 
-/**
- * The blocks of a concept page (`.prose--deferred`, see global.css) are laid out only when they near
- * the viewport, which keeps the first layout of a page of formulas and figures short. Once the page
- * has loaded and a few seconds have passed, they are drawn one per idle period, so that nothing grows
- * later under the reader's scroll position or keyboard focus.
- */
+/** How long after load drawDeferredBlocks starts. */
 const DRAW_DEFERRED_AFTER_MS = 4000;
+
+/**
+ * The blocks of a concept page with demos (`.prose--deferred`, see global.css) are laid out only
+ * when they near the viewport, which keeps the first layout of a page of formulas and figures short.
+ * Once the page has loaded and a few seconds have passed, they are drawn one per idle period, so that
+ * nothing grows later under the reader's scroll position or keyboard focus.
+ */
 function drawDeferredBlocks(): void {
   const blocks = [...document.querySelectorAll<HTMLElement>('.prose--deferred > :not(.is-drawn)')];
   const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f) : setTimeout(f, 50));
