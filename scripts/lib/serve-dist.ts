@@ -10,7 +10,8 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,13 +35,13 @@ const TYPES: Record<string, string> = {
 /** Types a static host compresses on the fly (Pagefind's own index files are already gzipped). */
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.bib']);
 
-/** gzip at zlib's default level 6 and brotli at quality 11, the settings of the page-weight budgets. */
-export function gzipSize(buf: Buffer): number {
-  return gzipSync(buf, { level: 6 }).length;
-}
-export function brotliSize(buf: Buffer): number {
-  return brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-}
+const BROTLI_11 = { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } };
+/**
+ * Compressed sizes at the settings of the page-weight budgets, gzip at zlib's default level 6 and
+ * brotli at quality 11, computed on libuv's thread pool (the event loop stays free).
+ */
+export const gzipSize = async (buf: Buffer): Promise<number> => (await promisify(gzip)(buf, { level: 6 })).length;
+export const brotliSize = async (buf: Buffer): Promise<number> => (await promisify(brotliCompress)(buf, BROTLI_11)).length;
 export function isCompressible(path: string): boolean {
   return COMPRESSIBLE.has(extname(path).toLowerCase());
 }
@@ -127,8 +128,7 @@ export function serveDist(options: ServeOptions): Promise<ServedSite> {
       let body = cache.get(key);
       if (!body) {
         const raw = readFileSync(file);
-        body =
-          encoding === 'br' ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(raw, { level: 6 });
+        body = encoding === 'br' ? brotliCompressSync(raw, BROTLI_11) : gzipSync(raw, { level: 6 });
         cache.set(key, body);
       }
       options.onResponse?.({ path: url.pathname, status, bytes: req.method === 'HEAD' ? 0 : body.length });
