@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { watchErrors } from './support.ts';
 
@@ -126,26 +125,6 @@ test('an unknown address gets the helpful 404', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   await expect(page.getByRole('searchbox', { name: 'Search the atlas' })).toBeVisible();
 });
-
-for (const path of [
-  '/',
-  '/papers/vaswani2017attention/',
-  '/papers/',
-  '/concepts/scaled-dot-product-attention/',
-  '/topics/moe/',
-  '/paths/raschka-landmarks/',
-  '/resources/',
-  '/notation/',
-  '/search/?q=attention',
-]) {
-  test(`axe finds no serious or critical violations on ${path}`, async ({ page }) => {
-    await page.goto(path);
-    if (path.startsWith('/search/')) await expect(page.locator('pagefind-results a').first()).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  });
-}
 
 test('content is readable without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
