@@ -22,7 +22,7 @@ export interface LintResult {
  */
 export function lintContent(root: string, contentDir?: string): LintResult {
   const { content, problems: fileProblems, knowledge, demos } = loadContent(root, contentDir);
-  const options = contentDir === undefined ? { knowledge, demos } : { knowledge };
+  const options = contentDir === undefined ? { knowledge, demos, requireResults: true } : { knowledge };
   const problems = [...fileProblems, ...checkContent(content, options)].sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
   );

@@ -7,7 +7,7 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { stringify } from 'yaml';
 import { splitName } from '../../src/lib/bibtex.ts';
-import { TLDR_GUIDANCE, scaffoldBody } from '../../src/lib/note-template.ts';
+import { RESULT_GUIDANCE, TLDR_GUIDANCE, scaffoldBody } from '../../src/lib/note-template.ts';
 import { suggestPaperId } from '../../src/lib/slug.ts';
 import { ARXIV_ID, PAPER_ID } from '../../src/schema/fields.ts';
 
@@ -207,6 +207,10 @@ export function renderNote(meta: PaperMeta, options: { added: string; topicIds: 
   if (meta.topics?.length) lines.push(`topics: [${meta.topics.join(', ')}]`);
   else lines.push(`topics: []  # one or more of: ${options.topicIds.join(', ')}`);
   lines.push(`tldr: ${q(TLDR_GUIDANCE)}`);
+  lines.push('result:');
+  lines.push(`  claim: ${q(RESULT_GUIDANCE)}`);
+  lines.push('  source: "Table 1"  # the table, figure, section or appendix that prints it; "Abstract" if only the abstract does');
+  lines.push('  # kind: survey  # only for a paper with no benchmark number: survey, formal or demonstration');
   lines.push('relations: []');
   lines.push('# A relation points from this paper to an earlier one, e.g.:');
   lines.push(

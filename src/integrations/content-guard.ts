@@ -25,7 +25,7 @@ export default function contentGuard(): AstroIntegration {
       'astro:config:setup': ({ config, command, logger }) => {
         root = fileURLToPath(config.root);
         const { content, problems, knowledge } = loadContent(root);
-        const all = [...problems, ...checkContent(content, { knowledge })].filter((p) => p.severity === 'error');
+        const all = [...problems, ...checkContent(content, { knowledge, requireResults: true })].filter((p) => p.severity === 'error');
         if (all.length === 0) return;
         const report = all.map(formatProblem).join('\n');
         if (command === 'build') {

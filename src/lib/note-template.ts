@@ -44,6 +44,10 @@ export const NOTE_SECTIONS: readonly NoteSection[] = [
 /** The tldr the scaffold writes; the linter rejects it until it is replaced. */
 export const TLDR_GUIDANCE = 'Replace this line: one original sentence of at most 200 characters on what the paper showed.';
 
+/** The result claim the scaffold writes; the linter rejects it until it is replaced. */
+export const RESULT_GUIDANCE =
+  "Replace this line: the paper's headline result in one sentence of your own, with its numbers (e.g. 28.4 BLEU on WMT14 En-De).";
+
 /** Every guidance sentence, for exact matching. */
 const GUIDANCE = new Map<string, string>(NOTE_SECTIONS.map((s) => [s.guidance, s.heading]));
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { ARXIV_ID, MIN_YEAR, addedDate, line, paperRef, refList, slugRef, unknownKeys, webUrl } from './fields.ts';
-import { DEPTHS, FAMILIES, RELATION_TYPES, TLDR_MAX } from './taxonomy.ts';
+import { DEPTHS, FAMILIES, RELATION_TYPES, RESULT_KINDS, TLDR_MAX } from './taxonomy.ts';
 
 /** One typed, annotated edge of the lineage graph: this paper <type> <target>. */
 export const relationSchema = z.strictObject(
@@ -30,25 +30,44 @@ export const relationSchema = z.strictObject(
  */
 export const RESULT_SOURCE = /^((Tables?|Figures?|Sections?|Appendix|Appendices) [0-9A-Z]|Abstract$)/;
 
-/** The paper's headline quantitative result, in the paper's own numbers, with where it is printed. */
-export const resultSchema = z.strictObject(
-  {
-    /** The result in one sentence of your own, with the paper's numbers, e.g. "28.4 BLEU on WMT14 En-De". */
-    claim: line('result.claim', 280)
-      .refine((s) => /[0-9]/.test(s), {
-        error: 'result.claim has no number. Fix: state the headline result with the paper\'s own figures (a score, a speed-up, a size).',
-      })
-      .describe("The headline result in one original sentence, with the paper's own numbers."),
-    /** The table, figure, section or appendix of the paper that prints the numbers, e.g. "Table 2". */
-    source: line('result.source', 80)
-      .refine((s) => RESULT_SOURCE.test(s), {
-        error: (iss) =>
-          `result.source "${String(iss.input)}" does not name a place in the paper. Fix: start it with Table, Figure, Section or Appendix and a number, e.g. "Table 2" or "Section 4.1", or write "Abstract" when only the abstract prints the figures.`,
-      })
-      .describe('Where the paper prints it: "Table 2", "Figure 3", "Section 4.1", "Appendix B", or "Abstract" when only the abstract was seen to print it.'),
-  },
-  { error: (iss) => unknownKeys(iss, 'result', ['claim', 'source']) },
-);
+/**
+ * The paper's headline result, in the paper's own numbers, with where it is printed. A paper that
+ * reports no benchmark number (a survey, a formal paper, a qualitative demonstration) says so with
+ * `kind`, and its claim states what the paper delivers instead.
+ */
+export const resultSchema = z
+  .strictObject(
+    {
+      /** measured (the default): a score, speed-up or size; survey, formal or demonstration: no benchmark number. */
+      kind: z
+        .enum(RESULT_KINDS, {
+          error: (iss) => `result.kind "${String(iss.input)}" is unknown. Fix: use one of ${RESULT_KINDS.join(', ')}, or leave it out for a measured result.`,
+        })
+        .default('measured')
+        .describe('measured (default) for a benchmark number; survey, formal or demonstration for a paper that reports none.'),
+      /** The result in one sentence of your own, with the paper's numbers, e.g. "28.4 BLEU on WMT14 En-De". */
+      claim: line('result.claim', 280).describe(
+        "The headline result in one original sentence, with the paper's own numbers (or, for a survey, formal paper or demonstration, what it delivers).",
+      ),
+      /** The table, figure, section or appendix of the paper that prints the numbers, e.g. "Table 2". */
+      source: line('result.source', 80)
+        .refine((s) => RESULT_SOURCE.test(s), {
+          error: (iss) =>
+            `result.source "${String(iss.input)}" does not name a place in the paper. Fix: start it with Table, Figure, Section or Appendix and a number, e.g. "Table 2" or "Section 4.1", or write "Abstract" when only the abstract prints the figures.`,
+        })
+        .describe('Where the paper prints it: "Table 2", "Figure 3", "Section 4.1", "Appendix B", or "Abstract" when only the abstract was seen to print it.'),
+    },
+    { error: (iss) => unknownKeys(iss, 'result', ['kind', 'claim', 'source']) },
+  )
+  .superRefine((r, ctx) => {
+    if (r.kind === 'measured' && typeof r.claim === 'string' && !/[0-9]/.test(r.claim)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['claim'],
+        message: `result.claim "${r.claim}" has no number. Fix: state the headline result with the paper's own figures (a score, a speed-up, a size); if the paper reports no benchmark number, set result.kind to survey, formal or demonstration.`,
+      });
+    }
+  });
 
 const currentYear = new Date().getFullYear();
 

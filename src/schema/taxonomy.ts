@@ -36,6 +36,23 @@ export type Family = (typeof FAMILIES)[number];
 export const DEPTHS = ['landmark', 'note'] as const;
 export type Depth = (typeof DEPTHS)[number];
 
+/**
+ * What kind of headline result a paper has. `measured`: a benchmark score, speed-up or size, with the
+ * paper's numbers. The others are for papers that report no such number: `survey` (a review: its
+ * claim says what it covers and how it organises it), `formal` (definitions, proofs or pseudocode
+ * without experiments), `demonstration` (a system shown by qualitative examples, with no benchmark).
+ */
+export const RESULT_KINDS = ['measured', 'survey', 'formal', 'demonstration'] as const;
+export type ResultKind = (typeof RESULT_KINDS)[number];
+
+/** How a paper page introduces its result, by kind. */
+export const RESULT_LABELS: Record<ResultKind, string> = {
+  measured: 'Headline result.',
+  survey: 'What the survey covers.',
+  formal: 'What the paper delivers.',
+  demonstration: 'What the paper demonstrates.',
+};
+
 /** Kinds of non-paper material. */
 export const RESOURCE_KINDS = ['article', 'video', 'course', 'slides', 'tool', 'code', 'book'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];

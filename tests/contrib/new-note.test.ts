@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lintContent } from '../../scripts/lib/lint.ts';
 import { arxivYear, metaFromBibtex, paperKey, parseArxivId, parseAuthors, parseBibtex, venueName } from '../../scripts/lib/scaffold.ts';
-import { NOTE_SECTIONS, TLDR_GUIDANCE } from '../../src/lib/note-template.ts';
+import { NOTE_SECTIONS, RESULT_GUIDANCE, TLDR_GUIDANCE } from '../../src/lib/note-template.ts';
 import { formatProblem } from '../../src/schema/index.ts';
 import { PROJECT, digest, remove, scratchContent } from './scratch.ts';
 
@@ -42,8 +42,8 @@ describe('npm run new', () => {
     expect(r.stdout).toContain('npm run lint:content');
     expect(r.stdout).toContain('http://localhost:4321/papers/dao2022flashattention/');
     const text = readFileSync(join(root, FILE), 'utf8');
-    for (const field of ['title', 'authors', 'year', 'venue', 'arxiv', 'topics', 'tldr', 'relations', 'depth', 'added'])
-      expect(text).toMatch(new RegExp(`^${field}: `, 'm'));
+    for (const field of ['title', 'authors', 'year', 'venue', 'arxiv', 'topics', 'tldr', 'result', 'relations', 'depth', 'added'])
+      expect(text).toMatch(new RegExp(`^${field}:( |\n)`, 'm'));
     expect(text).toContain('year: 2022');
     expect(text).toContain('arxiv: "2205.14135"');
     for (const s of NOTE_SECTIONS) expect(text).toContain(`## ${s.heading}\n\n${s.guidance}`);
@@ -57,10 +57,11 @@ describe('npm run new', () => {
     expect(problems).toEqual([
       '7: topics: topics is empty. Fix: list at least 1.',
       "8: tldr: tldr is still the scaffold's guidance. Fix: write one original sentence, at most 200 characters, on what the paper showed.",
-      expect.stringMatching(/^18: body: the body has \d+ words; a note needs at least 150\./),
+      "10: result.claim: result.claim is still the scaffold's guidance. Fix: state the paper's headline result in your own sentence with its numbers, and set source to the table or section that prints them.",
+      expect.stringMatching(/^22: body: the body has \d+ words; a note needs at least 150\./),
       ...NOTE_SECTIONS.map(
         (s, i) =>
-          `${21 + 4 * i}: body: the scaffold's guidance under "## ${s.heading}" is still here. Fix: replace that line with your own sentences (see "Style guide for notes" in CONTRIBUTING.md).`,
+          `${25 + 4 * i}: body: the scaffold's guidance under "## ${s.heading}" is still here. Fix: replace that line with your own sentences (see "Style guide for notes" in CONTRIBUTING.md).`,
       ),
     ]);
   });
@@ -74,6 +75,7 @@ describe('npm run new', () => {
       TLDR_GUIDANCE,
       'An exact attention kernel that tiles the computation to cut memory traffic, making attention faster and linear in memory.',
     );
+    text = text.replace(RESULT_GUIDANCE, 'Up to 3 times faster GPT-2 training than the Megatron-LM baseline at sequence length 1K.');
     text = text.replace(
       'relations: []',
       'relations:\n  - type: improves\n    target: vaswani2017attention\n    note: "Computes the same attention with far fewer memory reads and writes."',

@@ -39,8 +39,16 @@ describe('paper schema', () => {
   it('accepts a headline result that names its table, figure, section, appendix or the abstract', () => {
     for (const source of ['Table 2', 'Tables 3 and 4', 'Figure 1', 'Section 4.1', 'Appendix B', 'Abstract']) {
       const p = parseWithFriendlyErrors(SCHEMAS.papers, { ...valid, result: { claim: '28.4 BLEU on WMT14 En-De.', source } }, 'f');
-      expect(p.result).toEqual({ claim: '28.4 BLEU on WMT14 En-De.', source });
+      expect(p.result).toEqual({ kind: 'measured', claim: '28.4 BLEU on WMT14 En-De.', source });
     }
+  });
+
+  it('accepts a result with no number only when its kind says the paper reports none', () => {
+    const survey = { kind: 'survey', claim: 'Sorts efficient Transformers by how they sparsify or approximate attention.', source: 'Section 3' };
+    expect(parseWithFriendlyErrors(SCHEMAS.papers, { ...valid, result: survey }, 'f').result).toEqual(survey);
+    expect(messages({ ...valid, result: { ...survey, kind: 'measured' } })).toEqual([
+      'content/papers/x.mdx: result.claim: result.claim "Sorts efficient Transformers by how they sparsify or approximate attention." has no number. Fix: state the headline result with the paper\'s own figures (a score, a speed-up, a size); if the paper reports no benchmark number, set result.kind to survey, formal or demonstration.',
+    ]);
   });
 
   it('accepts a versioned arXiv id', () => {
@@ -73,6 +81,7 @@ describe('paper schema', () => {
     ['result without a number', { ...valid, result: { claim: 'Better than the baseline.', source: 'Table 2' } }],
     ['result source that names no place', { ...valid, result: { claim: '28.4 BLEU on WMT14 En-De.', source: 'the paper' } }],
     ['result source that is the abstract and more', { ...valid, result: { claim: '28.4 BLEU on WMT14 En-De.', source: 'Abstract and blog' } }],
+    ['result with an unknown kind', { ...valid, result: { kind: 'review', claim: 'A review.', source: 'Section 2' } }],
     ['result with an unknown key', { ...valid, result: { claim: '28.4 BLEU on WMT14 En-De.', source: 'Table 2', table: 2 } }],
   ])('rejects %s with a message that says how to fix it', (_name, data) => {
     const out = messages(data);

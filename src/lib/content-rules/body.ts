@@ -10,7 +10,7 @@ import { BODY_MIN_WORDS } from '../../schema/index.ts';
 import type { Problem } from '../../schema/index.ts';
 import type { ContentSet, SourceEntry } from '../content-entry.ts';
 import { KATEX_OPTIONS } from '../katex-macros.ts';
-import { TLDR_GUIDANCE, findGuidance } from '../note-template.ts';
+import { RESULT_GUIDANCE, TLDR_GUIDANCE, findGuidance } from '../note-template.ts';
 import { maskCodeAndMath } from '../wikilinks.ts';
 
 /** Words that mark unfinished text. Matched as whole words outside code and math. */
@@ -30,6 +30,18 @@ export function checkScaffoldLeftovers(content: ContentSet): Problem[] {
         field: 'body',
         severity: 'error',
         message: `the scaffold's guidance under "## ${heading}" is still here. Fix: replace that line with your own sentences (see "Style guide for notes" in CONTRIBUTING.md).`,
+      });
+    }
+    const result = e.raw?.['result'];
+    const claim = result && typeof result === 'object' ? (result as Record<string, unknown>)['claim'] : undefined;
+    if (typeof claim === 'string' && claim.trim() === RESULT_GUIDANCE) {
+      problems.push({
+        file: e.file,
+        line: e.lineOf(['result', 'claim']) ?? 1,
+        field: 'result.claim',
+        severity: 'error',
+        message:
+          "result.claim is still the scaffold's guidance. Fix: state the paper's headline result in your own sentence with its numbers, and set source to the table or section that prints them.",
       });
     }
     const tldr = e.raw?.['tldr'];

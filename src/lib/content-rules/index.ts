@@ -1,7 +1,8 @@
 /**
  * The invariants that hold across the knowledge base, checked on entries read from disk, one module
  * per concern:
- * - schema.ts: what the frontmatter must say beyond each file's schema (unique titles and arXiv ids);
+ * - schema.ts: what the frontmatter must say beyond each file's schema (unique titles and arXiv ids,
+ *   a headline result on every short note);
  * - references.ts: every id resolves (frontmatter references, wikilinks, demos) and every paper is
  *   reachable from a topic or path;
  * - body.ts: no leftover scaffold text or placeholder, word minimums, MDX syntax, math;
@@ -16,7 +17,7 @@ import type { Knowledge } from '../knowledge.ts';
 import { checkBodies, checkMath, checkMdx, checkScaffoldLeftovers } from './body.ts';
 import { checkDemoFolders, checkDuplicateIds, checkKeys, type DemoFolder } from './files.ts';
 import { checkDemoNames, checkReachability, checkReferences, checkWikilinks } from './references.ts';
-import { checkUniqueFields } from './schema.ts';
+import { checkHeadlineResults, checkUniqueFields } from './schema.ts';
 
 export { extractMath, MDX_COMPONENTS, wordCount } from './body.ts';
 export type { DemoFolder } from './files.ts';
@@ -30,6 +31,11 @@ export interface CheckOptions {
    * set (the test fixtures) does not.
    */
   demos?: readonly DemoFolder[];
+  /**
+   * Whether every short note must have a `result`. `npm run lint:content` and the build require it;
+   * the rules' own unit tests leave it out to test one rule at a time.
+   */
+  requireResults?: boolean;
 }
 
 /** Runs every cross-entry rule. */
@@ -48,5 +54,6 @@ export function checkContent(content: ContentSet, options: CheckOptions = {}): P
     ...checkMath(content),
     ...checkReachability(content),
     ...(options.demos ? checkDemoFolders(content, options.demos) : []),
+    ...(options.requireResults ? checkHeadlineResults(content) : []),
   ];
 }

@@ -1,7 +1,8 @@
 /**
  * Content rules, schema: what the frontmatter must say beyond what each file's zod schema checks.
  * The schemas themselves run per file as the loader parses it (src/lib/content-entry.ts, with the
- * schemas in src/schema/); these rules need the whole set: titles and arXiv ids are unique.
+ * schemas in src/schema/); these rules need the whole set: titles and arXiv ids are unique, and
+ * every short note states its paper's headline result.
  */
 import type { Problem } from '../../schema/index.ts';
 import type { ContentSet, SourceEntry } from '../content-entry.ts';
@@ -34,5 +35,26 @@ export function checkUniqueFields(content: ContentSet): Problem[] {
       .trim(),
   );
   unique('arxiv', (a) => a.replace(/v\d+$/, ''));
+  return problems;
+}
+
+/**
+ * Every short note (depth: note) states the paper's headline result: a landmark's body carries its
+ * results in sections of its own, a short note's only summary of them is this field.
+ */
+export function checkHeadlineResults(content: ContentSet): Problem[] {
+  const problems: Problem[] = [];
+  for (const e of content.papers) {
+    const raw = e.raw;
+    if (!raw || raw['depth'] === 'landmark' || raw['result'] !== undefined) continue;
+    problems.push({
+      file: e.file,
+      line: e.lineOf(['tldr']) ?? 1,
+      field: 'result',
+      severity: 'error',
+      message:
+        "this short note has no result. Fix: add, after the tldr, result: { claim, source } with the paper's headline number in your own sentence and the table or section that prints it (for a survey, formal paper or qualitative demonstration, add kind: survey, formal or demonstration and say what it delivers).",
+    });
+  }
   return problems;
 }
