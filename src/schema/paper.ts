@@ -124,6 +124,14 @@ export const paperSchema = z
       tldr: line('tldr', TLDR_MAX).describe(`One original sentence of at most ${TLDR_MAX} characters.`),
       /** The paper's headline quantitative result and where the paper prints it. */
       result: resultSchema.optional().describe("The paper's headline result in its own numbers, with the table or section that prints it."),
+      /**
+       * Why a short note has no `result` yet: the paper's numbers could not be read and checked when
+       * the note was written (say what was tried). Remove it when you add the result.
+       */
+      resultMissing: line('resultMissing', 300)
+        .min(20, { error: 'resultMissing is too short to say why. Fix: say why the result could not be checked, or add result instead.' })
+        .optional()
+        .describe("Why a short note has no result yet (the paper's numbers could not be read and checked). Remove it when adding result."),
       /** Typed relations to earlier papers in the collection. */
       relations: z.array(relationSchema).default([]).describe('Typed relations from this paper to other papers.'),
       /** Concept pages this paper introduces or uses. */
@@ -140,7 +148,7 @@ export const paperSchema = z
       error: (iss) =>
         unknownKeys(iss, 'paper frontmatter', [
           'title', 'short', 'aliases', 'authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'pdf', 'code',
-          'topics', 'family', 'tldr', 'result', 'relations', 'concepts', 'depth', 'added',
+          'topics', 'family', 'tldr', 'result', 'resultMissing', 'relations', 'concepts', 'depth', 'added',
         ]),
     },
   )

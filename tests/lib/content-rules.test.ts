@@ -91,6 +91,27 @@ describe('content rules', () => {
     expect(problems[0]!.message).toMatch(/^KaTeX cannot render \$\\frac\{a\}\{\$/);
   });
 
+  it('requires a result, or a reason for its absence, on every short note, when asked to', () => {
+    const result = 'result:\n  claim: "28.4 BLEU on WMT14 En-De."\n  source: "Table 2"\n';
+    const why = 'resultMissing: "The tables were not reachable when the note was checked."\n';
+    const { content } = set({
+      topics: topic,
+      papers: {
+        a2020x: paper('a2020x', ''),
+        b2021y: paper('b2021y', result),
+        c2021z: paper('c2021z', why),
+        d2022w: paper('d2022w', result + why),
+        e2022v: paper('e2022v', 'depth: landmark\n'),
+      },
+    });
+    const shown = (ps: Problem[]) => ps.filter((p) => p.field.startsWith('result')).map(formatProblem);
+    expect(shown(checkContent(content))).toEqual([]);
+    expect(shown(checkContent(content, { requireResults: true }))).toEqual([
+      "content/papers/a2020x.mdx:6: result: this short note has no result. Fix: add, after the tldr, result: { claim, source } with the paper's headline number in your own sentence and the table or section that prints it (for a survey, formal paper or qualitative demonstration, add kind: survey, formal or demonstration and say what it delivers).",
+      'content/papers/d2022w.mdx:11: resultMissing: the note has a result and still says why it has none. Fix: delete the resultMissing line.',
+    ]);
+  });
+
   it('reports YAML errors and invalid file names with lines', () => {
     const { problems } = set({ papers: { Bad_Name: paper('x', ''), a2020x: '---\ntitle: "unclosed\nyear: 2020\n---\nbody' } });
     expect(problems.map((p) => `${p.file}:${p.line}`)).toEqual(['content/papers/Bad_Name.mdx:1', 'content/papers/a2020x.mdx:3']);

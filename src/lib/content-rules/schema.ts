@@ -40,21 +40,35 @@ export function checkUniqueFields(content: ContentSet): Problem[] {
 
 /**
  * Every short note (depth: note) states the paper's headline result: a landmark's body carries its
- * results in sections of its own, a short note's only summary of them is this field.
+ * results in sections of its own, a short note's only summary of them is this field. A note whose
+ * paper's numbers could not be checked says why in `resultMissing` instead, so the gap is on record
+ * in the note a contributor would edit; a note cannot have both.
  */
 export function checkHeadlineResults(content: ContentSet): Problem[] {
   const problems: Problem[] = [];
   for (const e of content.papers) {
     const raw = e.raw;
-    if (!raw || raw['depth'] === 'landmark' || raw['result'] !== undefined) continue;
-    problems.push({
-      file: e.file,
-      line: e.lineOf(['tldr']) ?? 1,
-      field: 'result',
-      severity: 'error',
-      message:
-        "this short note has no result. Fix: add, after the tldr, result: { claim, source } with the paper's headline number in your own sentence and the table or section that prints it (for a survey, formal paper or qualitative demonstration, add kind: survey, formal or demonstration and say what it delivers).",
-    });
+    if (!raw) continue;
+    const hasResult = raw['result'] !== undefined;
+    const missing = raw['resultMissing'] !== undefined;
+    if (hasResult && missing) {
+      problems.push({
+        file: e.file,
+        line: e.lineOf(['resultMissing']) ?? 1,
+        field: 'resultMissing',
+        severity: 'error',
+        message: 'the note has a result and still says why it has none. Fix: delete the resultMissing line.',
+      });
+    } else if (!hasResult && !missing && raw['depth'] !== 'landmark') {
+      problems.push({
+        file: e.file,
+        line: e.lineOf(['tldr']) ?? 1,
+        field: 'result',
+        severity: 'error',
+        message:
+          "this short note has no result. Fix: add, after the tldr, result: { claim, source } with the paper's headline number in your own sentence and the table or section that prints it (for a survey, formal paper or qualitative demonstration, add kind: survey, formal or demonstration and say what it delivers).",
+      });
+    }
   }
   return problems;
 }
