@@ -87,8 +87,10 @@ try {
       return w.__frames.slice(1);
     });
   };
-  const box = (await page.locator('[data-graph-viewport]').boundingBox())!;
+  // Measured after scrolling, so the pointer is in the middle of the visible drawing (a paper's
+  // preview card opens below its box there, not over the next drag's starting point).
   await page.locator('[data-graph-viewport]').scrollIntoViewIfNeeded();
+  const box = (await page.locator('[data-graph-viewport]').boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = Math.min(box.y + box.height / 2, 850);
   /** From the pointer move that starts a drag to the end of the frame that shows the graph moved. */

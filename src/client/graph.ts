@@ -196,19 +196,28 @@ export function mountGraph(root: ParentNode = document): void {
     const focus = focusSelect?.value ?? '';
     const up = focus ? ancestors(relations, focus) : new Set<string>();
     const down = focus ? descendants(relations, focus) : new Set<string>();
-    let shownNodes = 0;
     const visible = new Set<string>();
     for (const n of nodes) {
       const id = n.dataset['id']!;
-      const show = id === focus || (n.dataset['topics'] ?? '').split(' ').some((t) => topics.has(t));
+      if (id === focus || (n.dataset['topics'] ?? '').split(' ').some((t) => topics.has(t))) visible.add(id);
+    }
+    // Nothing to show: hide the two groups with one class and leave each element's classes as they
+    // are, instead of restyling every paper and relation (the "No topics" button on a large graph).
+    const empty = visible.size === 0;
+    svg.classList.toggle('is-empty', empty);
+    if (empty) {
+      if (status) status.textContent = `0 of ${nodes.length} papers and 0 of ${edges.length} relations shown.`;
+      return;
+    }
+    let shownNodes = 0;
+    for (const n of nodes) {
+      const id = n.dataset['id']!;
+      const show = visible.has(id);
       n.classList.toggle('is-hidden', !show);
       n.classList.toggle('is-focus', id === focus);
       n.classList.toggle('is-ancestor', up.has(id));
       n.classList.toggle('is-descendant', down.has(id));
-      if (show) {
-        visible.add(id);
-        shownNodes++;
-      }
+      if (show) shownNodes++;
     }
     let shownEdges = 0;
     const inUp = (id: string) => id === focus || up.has(id);

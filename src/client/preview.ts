@@ -121,6 +121,15 @@ export function init(b: string): void {
     },
     { passive: true },
   );
+  // A press anywhere but the card closes it, as a touch does (above): the press may start a drag of
+  // the lineage graph, which would otherwise leave the card floating over a moved drawing.
+  addEventListener(
+    'pointerdown',
+    (e) => {
+      if (e.pointerType !== 'touch' && card && !card.hidden && !card.contains(e.target as Node)) hide();
+    },
+    { passive: true },
+  );
   addEventListener('contextmenu', (e) => {
     if (held || (card && !card.hidden && (e.target as Element).closest?.('[data-preview]') === current)) e.preventDefault();
   });
@@ -130,6 +139,8 @@ export function init(b: string): void {
 export function hit(link: Element, e: Event): void {
   if (e.type === 'pointerover') {
     if ((e as PointerEvent).pointerType === 'touch') return;
+    // A button is held: the pointer is dragging (the lineage graph pans), not hovering.
+    if ((e as PointerEvent).buttons !== 0) return;
     if (link === dismissed) return;
     clearTimeout(hideTimer);
     if ((link === current && card && !card.hidden) || link === pending) return;
@@ -140,6 +151,9 @@ export function hit(link: Element, e: Event): void {
       void show(link);
     }, SHOW_DELAY);
   } else if (e.type === 'focusin') {
+    // Only keyboard focus opens a card: a mouse press focuses the link too, and that press may be
+    // the start of a drag (the lineage graph) or a click on its way to the page.
+    if (!link.matches(':focus-visible')) return;
     dismissed = undefined;
     clearTimeout(hideTimer);
     // Already showing (a touch hold focuses the link after its card opened): keep that card as it is.

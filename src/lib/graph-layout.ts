@@ -65,6 +65,15 @@ export interface LayoutOptions {
   maxLayered?: number;
 }
 
+/**
+ * Most relations a drawing keeps under the pointer. Chromium hit-tests every stroked path a pointer
+ * crosses, and on the 3,000-paper benchmark overview (about 9,000 relations) each pointer move over
+ * the drawing took 1–2 s (bench: scripts/bench/graph.bench.ts, BENCHMARKS.md "Lineage graph"). A
+ * larger drawing leaves its relations out of hit-testing and drops their invisible hit areas; each
+ * relation stays a link in the tab order, whose note shows on focus, and on its papers' pages.
+ */
+export const POINTER_EDGE_LIMIT = 1500;
+
 export interface PlacedNode extends LayoutNode {
   /** Left edge of the box. */
   x: number;

@@ -214,6 +214,33 @@ test('reading-path progress survives a reload and round-trips through an exporte
 });
 
 test.describe('lineage graph overview', () => {
+  test('a drag that starts on a paper closes its preview card, pans the drawing and does not follow the link', async ({ page }) => {
+    // ?focus= centres the drawing on the paper, so its box is under the pointer.
+    await page.goto('/graph/all/?focus=vaswani2017attention');
+    const svg = page.locator('svg[data-lg-svg]');
+    const node = page.locator('svg[data-lg-svg] .lg-node[data-id="vaswani2017attention"]');
+    await page.locator('[data-graph-viewport]').scrollIntoViewIfNeeded();
+    const box = (await node.boundingBox())!;
+    const before = await svg.evaluate((s) => (s as SVGSVGElement).style.transform);
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    // Hovering opens the paper's preview card; pressing to drag closes it.
+    const card = page.locator('#atlas-preview');
+    await expect(card).toBeVisible();
+    await page.mouse.down();
+    await expect(card).toBeHidden();
+    await page.mouse.move(x - 30, y + 20, { steps: 3 });
+    await page.mouse.move(x - 60, y + 40, { steps: 3 });
+    await page.mouse.up();
+    await expect.poll(() => svg.evaluate((s) => (s as SVGSVGElement).style.transform)).not.toBe(before);
+    const after = await svg.evaluate((s) => (s as SVGSVGElement).style.transform);
+    const ty = (t: string) => Number(/translate\([^,]+,\s*(-?[\d.]+)px/.exec(t)?.[1]);
+    expect(ty(after) - ty(before)).toBeCloseTo(40, 0);
+    await expect(page).toHaveURL(/\/graph\/all\/\?focus=vaswani2017attention$/);
+    // No card opened over the moved drawing while the button was held.
+    await expect(card).toBeHidden();
+  });
+
   test('filters by topic and relation type from the keyboard', async ({ page }) => {
     await page.goto('/graph/all/');
     const status = page.locator('[data-graph-status]');
@@ -228,7 +255,8 @@ test.describe('lineage graph overview', () => {
     await page.getByRole('button', { name: 'No topics' }).focus();
     await page.keyboard.press('Enter');
     await expect(status).toHaveText(`0 of ${total} papers and 0 of ${totalEdges} relations shown.`);
-    await expect(page.locator('svg[data-lg-svg] .lg-node:not(.is-hidden)')).toHaveCount(0);
+    await expect(nodes.filter({ visible: true })).toHaveCount(0);
+    await expect(edges.filter({ visible: true })).toHaveCount(0);
 
     // Tab to the "Mixture of experts" box and tick it with Space: exactly that topic's papers return.
     const moe = page.getByRole('checkbox', { name: 'Mixture of experts' });
