@@ -66,13 +66,17 @@ export interface LayoutOptions {
 }
 
 /**
- * Most relations a drawing keeps under the pointer. Chromium hit-tests every stroked path a pointer
- * crosses, and on the 3,000-paper benchmark overview (about 9,000 relations) each pointer move over
- * the drawing took 1–2 s (bench: scripts/bench/graph.bench.ts, BENCHMARKS.md "Lineage graph"). A
- * larger drawing leaves its relations out of hit-testing and drops their invisible hit areas; each
- * relation stays a link in the tab order, whose note shows on focus, and on its papers' pages.
+ * Most relations a drawing shows in full detail (BENCHMARKS.md, "Lineage graph"). A larger one
+ * (class lg-svg--large) is drawn more cheaply:
+ * - its relations leave hit-testing and have no invisible hit areas: Chromium hit-tests every stroked
+ *   path a pointer crosses, and on the 3,000-paper benchmark overview (about 9,000 relations) each
+ *   pointer move over the drawing took 1–2 s. Each relation stays a link in the tab order, whose
+ *   note shows on focus, and its note is on its papers' pages;
+ * - its lines are solid, told apart by colour and width: dashed curves were most of the cost of
+ *   rasterizing the 1,000-paper overview (1.5 s in software, 0.35 s solid), and at the scale that
+ *   shows the whole overview a dash is under a pixel long.
  */
-export const POINTER_EDGE_LIMIT = 1500;
+export const LARGE_GRAPH_EDGES = 1500;
 
 export interface PlacedNode extends LayoutNode {
   /** Left edge of the box. */
