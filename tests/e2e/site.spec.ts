@@ -48,9 +48,15 @@ test("a note's headline result shows under its TL;DR with the place in the paper
   await expect(result).toContainText('Headline result.');
   await expect(result).toContainText('99.7%');
   await expect(result).toContainText('(Table 8)');
-  // A note without one shows no empty box.
+  // A survey says what it covers instead of a number.
   await page.goto('/papers/tay2020efficient/');
-  await expect(page.locator('.headline-result')).toHaveCount(0);
+  await expect(page.locator('.headline-result')).toContainText('What the survey covers.');
+  await expect(page.locator('.headline-result')).toContainText('(Section 3.1 and Table 1)');
+  // A note whose result could not be checked, and a landmark, show no empty box.
+  for (const id of ['wang2022simple', 'vaswani2017attention']) {
+    await page.goto(`/papers/${id}/`);
+    await expect(page.locator('.headline-result')).toHaveCount(0);
+  }
 });
 
 test('a wikilink navigates, and both relation directions are shown', async ({ page }) => {
