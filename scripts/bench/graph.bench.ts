@@ -141,27 +141,38 @@ try {
     for (let i = 0; i < 40; i++) await page.keyboard.press(['ArrowLeft', 'ArrowUp', '+', 'ArrowRight', '-'][i % 5]!);
   });
 
-  /** Time from a control change to the next painted frame, in ms. */
-  const apply = (act: string) =>
-    page.evaluate(async (what) => {
-      const t0 = performance.now();
-      if (what === 'none' || what === 'all') document.querySelector<HTMLButtonElement>(`button[data-check="topic:${what}"]`)!.click();
-      else {
-        const s = document.querySelector<HTMLSelectElement>('select[name="focus"]')!;
-        s.value = what;
-        s.dispatchEvent(new Event('change', { bubbles: true }));
-      }
-      // The end of the frame that shows the change: a message posted from the next frame's rAF is
-      // handled after that frame's style, layout and paint.
-      await new Promise<void>((r) =>
-        requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => r();
-          ch.port2.postMessage(0);
-        }),
-      );
-      return performance.now() - t0;
-    }, act);
+  /**
+   * Time from a control change to the end of the `frames`-th painted frame after it, in ms, after
+   * `quietMs` of waiting first. Chromium rasterizes a frame's pixels on other threads and the next
+   * frame waits for them, so one frame (the default) bills a toggle's raster to the change after it;
+   * 1 s of quiet and two frames count a toggle's own raster instead.
+   */
+  const apply = (act: string, { quietMs = 0, frames = 1 } = {}) =>
+    page.evaluate(
+      async ({ what, quietMs, frames }) => {
+        if (quietMs) await new Promise((r) => setTimeout(r, quietMs));
+        const t0 = performance.now();
+        if (what === 'none' || what === 'all') document.querySelector<HTMLButtonElement>(`button[data-check="topic:${what}"]`)!.click();
+        else {
+          const s = document.querySelector<HTMLSelectElement>('select[name="focus"]')!;
+          s.value = what;
+          s.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+        for (let i = 1; i < frames; i++) await new Promise((r) => requestAnimationFrame(r));
+        // The end of the last frame: a message posted from its rAF is handled after that frame's
+        // style, layout and paint.
+        await new Promise<void>((r) =>
+          requestAnimationFrame(() => {
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => r();
+            ch.port2.postMessage(0);
+          }),
+        );
+        return performance.now() - t0;
+      },
+      { what: act, quietMs, frames },
+    );
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!;
   // Median of five runs each: the machine may be shared, and single runs vary.
   const median = async (act: string) => {
     const xs: number[] = [];
@@ -169,36 +180,16 @@ try {
       xs.push(await apply(act));
       await apply(act === 'none' ? 'all' : act === 'all' ? 'none' : '');
     }
-    return xs.sort((a, b) => a - b)[2]!;
+    return mid(xs);
   };
   const filterNone = await median('none');
   const filterAll = await median('all');
-  /**
-   * The same toggle once the previous one has finished rasterizing (1 s of quiet first), to the end
-   * of the second frame after it: Chromium rasterizes a frame's pixels on other threads, and the
-   * next frame waits for that, so the first measure above bills one toggle's raster to the next.
-   */
-  const settled = (act: string) =>
-    page.evaluate(async (what) => {
-      await new Promise((r) => setTimeout(r, 1000));
-      const t0 = performance.now();
-      document.querySelector<HTMLButtonElement>(`button[data-check="topic:${what}"]`)!.click();
-      const frame = () => new Promise((r) => requestAnimationFrame(r));
-      await frame();
-      await frame();
-      await new Promise<void>((r) => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => r();
-        ch.port2.postMessage(0);
-      });
-      return performance.now() - t0;
-    }, act);
+  // The same toggles, each after 1 s of quiet, to the end of the second frame.
   const settledRuns: { none: number[]; all: number[] } = { none: [], all: [] };
   for (let i = 0; i < 5; i++) {
-    settledRuns.none.push(await settled('none'));
-    settledRuns.all.push(await settled('all'));
+    settledRuns.none.push(await apply('none', { quietMs: 1000, frames: 2 }));
+    settledRuns.all.push(await apply('all', { quietMs: 1000, frames: 2 }));
   }
-  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!;
   // Let the last toggle's raster finish, so the highlight is not billed for it.
   await page.waitForTimeout(1500);
   const highlight = await median('vaswani2017attention');
